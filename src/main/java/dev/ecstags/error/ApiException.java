@@ -1,0 +1,16 @@
+package dev.ecstags.error;
+
+/** A request refused with one of the catalog's errors; nothing was changed. */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode errorCode;
+
+    public ApiException(ErrorCode errorCode, String message) {
+        super(message, null, false, false);
+        this.errorCode = errorCode;
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ecstags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecstags.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Fails the build unless the database tests really ran against PostgreSQL 17 with the Flyway schema. */
+@IntegrationTest
+class DatabaseIsPostgresTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void testsRunAgainstPostgresql17WithTheMigratedSchema() {
+        int version = jdbc.sql("show server_version_num").query(Integer.class).single();
+        assertThat(version).isBetween(170000, 179999);
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
+                .isPositive();
+    }
+}
