@@ -1,0 +1,159 @@
+package dev.ecstags.resource;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which resources exist, which account owns each, and whether it may carry tags: the operators' side of the
+ * {@code resource} table. A resource is identified by region, type and id; the account is what it belongs to.
+ */
+@Service
+public class ResourceInventory {
+
+    /** The most resources one call may register: one transaction of bounded size. */
+    public static final int MAX_BATCH = 1000;
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{1,20}");
+    private static final int MAX_RESOURCE_ID_LENGTH = 256;
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+
+    ResourceInventory(JdbcClient jdbc, Regions regions) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+    }
+
+    /**
+     * Registers 1..{@value #MAX_BATCH} resources in one transaction: a new resource is added, a known one gets the
+     * given {@code taggable}, and one known under another account moves to the given account, losing its tags (they
+     * were the other account's). An entry listed twice counts once, the last one winning.
+     *
+     * @return how many distinct resources were registered
+     * @throws InvalidRegistrationException if any entry is invalid; then nothing is registered
+     */
+    @Transactional
+    public int register(List<ResourceRegistration> resources) {
+        Collection<ResourceRegistration> distinct = validated(resources);
+        int size = distinct.size();
+        String[] accountIds = new String[size];
+        String[] regionIds = new String[size];
+        String[] types = new String[size];
+        String[] resourceIds = new String[size];
+        Boolean[] taggable = new Boolean[size];
+        String[] identities = new String[size];
+        int i = 0;
+        for (ResourceRegistration resource : distinct) {
+            accountIds[i] = resource.accountId();
+            regionIds[i] = resource.regionId();
+            types[i] = resource.resourceType();
+            resourceIds[i] = resource.resourceId();
+            taggable[i] = resource.taggable();
+            identities[i] = identity(resource);
+            i++;
+        }
+
+        // Two registrations of one resource under different accounts must not both find it absent and leave it
+        // owned twice; the key alone is no unique constraint (the table is keyed by account first, for Citus).
+        // Locks are taken in hash order so that overlapping batches cannot deadlock.
+        jdbc.sql("""
+                        select count(pg_advisory_xact_lock(lock_key))
+                        from (select distinct hashtextextended(identity, 0) as lock_key
+                              from unnest(?::text[]) as identity
+                              order by lock_key) as keys
+                        """)
+                .param(identities)
+                .query(Long.class)
+                .single();
+
+        return jdbc.sql("""
+                        with registration as (
+                            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+                                as r(account_id, region_id, resource_type, resource_id, taggable)
+                        ), moved_away as (
+                            delete from resource owned
+                            using registration r
+                            where owned.region_id = r.region_id
+                              and owned.resource_type = r.resource_type
+                              and owned.resource_id = r.resource_id
+                              and owned.account_id <> r.account_id
+                        )
+                        insert into resource (account_id, region_id, resource_type, resource_id, taggable)
+                        select account_id, region_id, resource_type, resource_id, taggable from registration
+                        on conflict (account_id, region_id, resource_type, resource_id)
+                            do update set taggable = excluded.taggable
+                        """)
+                .params(accountIds, regionIds, types, resourceIds, taggable)
+                .update();
+    }
+
+    /**
+     * Forgets a resource, and its tags with it.
+     *
+     * @return false if no such resource was registered
+     */
+    @Transactional
+    public boolean remove(String regionId, String resourceType, String resourceId) {
+        Optional<ResourceType> type = ResourceType.fromWire(resourceType);
+        if (type.isEmpty()) {
+            return false;
+        }
+        // The tags go by the foreign key's cascade, in this same statement.
+        return jdbc.sql("delete from resource where region_id = ? and resource_type = ? and resource_id = ?")
+                .params(regionId, type.get().wireName(), resourceId)
+                .update() > 0;
+    }
+
+    /** Checks every entry before anything is written; normalizes the type to its wire name; drops repeats. */
+    private Collection<ResourceRegistration> validated(List<ResourceRegistration> resources) {
+        if (resources == null || resources.isEmpty() || resources.size() > MAX_BATCH) {
+            throw new InvalidRegistrationException(
+                    "resources: between 1 and " + MAX_BATCH + " entries are registered at a time");
+        }
+        Map<String, ResourceRegistration> byIdentity = new LinkedHashMap<>();
+        for (int i = 0; i < resources.size(); i++) {
+            ResourceRegistration resource = resources.get(i);
+            String where = "resources[" + i + "]";
+            if (resource == null) {
+                throw new InvalidRegistrationException(where + ": missing");
+            }
+            if (!regions.contains(resource.regionId())) {
+                throw new InvalidRegistrationException(where + ".regionId: not a region this service serves");
+            }
+            ResourceType type = ResourceType.fromWire(resource.resourceType()).orElseThrow(
+                    () -> new InvalidRegistrationException(where + ".resourceType: not an ECS resource type"));
+            String resourceId = resource.resourceId();
+            if (resourceId == null || resourceId.isBlank() || resourceId.length() > MAX_RESOURCE_ID_LENGTH) {
+                throw new InvalidRegistrationException(
+                        where + ".resourceId: 1 to " + MAX_RESOURCE_ID_LENGTH + " characters");
+            }
+            if (resource.accountId() == null || !ACCOUNT_ID.matcher(resource.accountId()).matches()) {
+                throw new InvalidRegistrationException(where + ".accountId: 1 to 20 decimal digits");
+            }
+            ResourceRegistration normalized = new ResourceRegistration(resource.regionId(), type.wireName(),
+                    resourceId, resource.accountId(), resource.taggable());
+            byIdentity.put(identity(normalized), normalized);
+        }
+        return byIdentity.values();
+    }
+
+    private static String identity(ResourceRegistration resource) {
+        // Region ids and types never contain a slash; ids may, so they go last.
+        return resource.regionId() + '/' + resource.resourceType() + '/' + resource.resourceId();
+    }
+
+    /** A registration that breaks a rule; the message names the entry and the rule, never internals. */
+    public static final class InvalidRegistrationException extends RuntimeException {
+
+        InvalidRegistrationException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
