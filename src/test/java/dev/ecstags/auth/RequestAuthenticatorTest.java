@@ -12,8 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -354,7 +361,7 @@ class RequestAuthenticatorTest {
         @Test
         void v1ParameterChangedAfterSigning() {
             var signer = v1();
-            Map<String, String> tampered = new java.util.LinkedHashMap<>(signer.signedParameters());
+            Map<String, String> tampered = new LinkedHashMap<>(signer.signedParameters());
             tampered.put("ResourceId.1", "i-other");
 
             refused(() -> authenticator.authenticate(new SignedRequest("GET", tampered, tampered, Map.of(), null)),
@@ -373,7 +380,7 @@ class RequestAuthenticatorTest {
         @Test
         void v3QueryChangedAfterSigning() {
             SignedRequest signed = v3().toSignedRequest();
-            Map<String, String> query = new java.util.LinkedHashMap<>(signed.queryParameters());
+            Map<String, String> query = new LinkedHashMap<>(signed.queryParameters());
             query.put("ResourceId.1", "i-other");
 
             refused(() -> authenticator.authenticate(
@@ -438,6 +445,37 @@ class RequestAuthenticatorTest {
         }
 
         @Test
+        void concurrentCopiesOfOneRequestSucceedExactlyOnce() throws Exception {
+            SignedRequest request = v3().toSignedRequest();
+            int copies = 8;
+            CountDownLatch ready = new CountDownLatch(copies);
+            ExecutorService executor = Executors.newFixedThreadPool(copies);
+            try {
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int i = 0; i < copies; i++) {
+                    outcomes.add(executor.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        try {
+                            authenticator.authenticate(request);
+                            return "accepted";
+                        } catch (ApiException refusal) {
+                            return refusal.errorCode().code();
+                        }
+                    }));
+                }
+                List<String> codes = new ArrayList<>();
+                for (Future<String> outcome : outcomes) {
+                    codes.add(outcome.get());
+                }
+                assertThat(codes).containsOnlyOnce("accepted")
+                        .filteredOn(code -> !code.equals("accepted")).containsOnly("SignatureNonceUsed");
+            } finally {
+                executor.shutdown();
+            }
+        }
+
+        @Test
         void twoKeysMayUseTheSameNonce() {
             IssuedAccessKey otherKey = accessKeys.create(accountId, false);
             String nonce = TestSigner.freshNonce();
@@ -461,7 +499,7 @@ class RequestAuthenticatorTest {
                              where account_id = ? and access_key_id = ? and nonce = ?""")
                     .params(accountId, key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
             assertThat(expiresAt.toInstant())
-                    .isEqualTo(signedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(Duration.ofMinutes(15)));
+                    .isEqualTo(signedAt.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(15)));
         }
 
         @Test

@@ -8,7 +8,9 @@ import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,7 +147,7 @@ class SignatureTestVectorsTest {
             Map<String, String> headers = headers("ListTagResources", "a7feeb9f13b3b85ccf32d20e1291643d");
 
             String canonicalRequest = V3Signature.canonicalRequest("POST", query, headers::get,
-                    java.util.List.of(SIGNED_HEADERS.split(";")), TestSigner.EMPTY_BODY_SHA256);
+                    List.of(SIGNED_HEADERS.split(";")), TestSigner.EMPTY_BODY_SHA256);
 
             assertThat(canonicalRequest.split("\n")[2])
                     .isEqualTo("RegionId=cn-hangzhou&ResourceId.1=i-abc&ResourceType=instance&Tag.1.Key=k1&Tag.1.Value=v1");
@@ -162,7 +164,7 @@ class SignatureTestVectorsTest {
             Map<String, String> headers = headers("UntagResources", "fbed25fa58bf5ee83a2b53e89173155e");
 
             String canonicalRequest = V3Signature.canonicalRequest("POST", query, headers::get,
-                    java.util.List.of(SIGNED_HEADERS.split(";")), TestSigner.EMPTY_BODY_SHA256);
+                    List.of(SIGNED_HEADERS.split(";")), TestSigner.EMPTY_BODY_SHA256);
 
             assertThat(canonicalRequest.split("\n")[2]).isEqualTo("All=false&RegionId=cn-hangzhou&ResourceId.1=i-abc"
                     + "&ResourceId.2=i-def&ResourceType=instance&TagKey.1=k%201&TagKey.2=a%2Ab~c%2F%C3%A9&TagKey.3=");
@@ -174,12 +176,12 @@ class SignatureTestVectorsTest {
         @Test
         void testSignerReproducesBothVectors() {
             var listTagResources = TestSigner.v3("testid", SECRET).action("ListTagResources")
-                    .header("host", "127.0.0.1:18089").date(java.time.Instant.parse("2026-11-29T07:18:19Z"))
+                    .header("host", "127.0.0.1:18089").date(Instant.parse("2026-11-29T07:18:19Z"))
                     .nonce("a7feeb9f13b3b85ccf32d20e1291643d")
                     .queries(formDecode("ResourceId.1=i-abc&Tag.1.Key=k1&Tag.1.Value=v1&ResourceType=instance"
                             + "&RegionId=cn-hangzhou"));
             var untagResources = TestSigner.v3("testid", SECRET).action("UntagResources")
-                    .header("host", "127.0.0.1:18089").date(java.time.Instant.parse("2026-11-29T07:18:19Z"))
+                    .header("host", "127.0.0.1:18089").date(Instant.parse("2026-11-29T07:18:19Z"))
                     .nonce("fbed25fa58bf5ee83a2b53e89173155e")
                     .queries(formDecode("ResourceId.1=i-abc&ResourceId.2=i-def&TagKey.1=k+1"
                             + "&TagKey.2=a*b%7Ec%2F%C3%A9&TagKey.3=&All=false&ResourceType=instance"
