@@ -1,0 +1,83 @@
+package dev.ecstags.auth;
+
+import dev.ecstags.error.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of CONTRACT.md §3. The web
+ * layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #authenticate}.
+ */
+@Service
+public class RequestAuthenticator {
+
+    /** How far a request's timestamp may lie from the server clock, either way. */
+    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
+
+    /** Exactly what the SDKs send (UTC, no fraction); the strict resolver refuses dates such as 02-30. */
+    private static final DateTimeFormatter TIMESTAMP_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withResolverStyle(ResolverStyle.STRICT);
+
+    private final AccessKeyLookup accessKeys;
+    private final SecretCipher secretCipher;
+    private final SignatureNonces nonces;
+    private final Clock clock;
+
+    RequestAuthenticator(AccessKeyLookup accessKeys, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
+        this.accessKeys = accessKeys;
+        this.secretCipher = secretCipher;
+        this.nonces = nonces;
+        this.clock = clock;
+    }
+
+    /**
+     * Refuses a request that lacks a common parameter with MissingParameter (the message names the first missing
+     * one), or whose V3 Authorization header is malformed with IncompleteSignature.
+     */
+    public void requireCommonParameters(SignedRequest request) {
+        CommonParameters.read(request);
+    }
+
+    /**
+     * Checks the timestamp's format, then its window, that the AccessKey exists, that it is active, the signature,
+     * and that the nonce is new; each refusal is the matching ApiException.
+     *
+     * @return who signed the request
+     */
+    public Caller authenticate(SignedRequest request) {
+        RequestCredentials credentials = CommonParameters.read(request);
+        Instant signedAt = parseTimestamp(credentials.timestamp());
+        Instant now = clock.instant();
+        if (Duration.between(signedAt, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
+            throw ErrorCode.INVALID_TIMESTAMP_EXPIRED.exception();
+        }
+        StoredAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
+                .orElseThrow(ErrorCode.ACCESS_KEY_NOT_FOUND::exception);
+        if (accessKey.status() != AccessKeyStatus.Active) {
+            throw ErrorCode.ACCESS_KEY_INACTIVE.exception();
+        }
+        credentials.verifySignature(request,
+                secretCipher.decrypt(accessKey.accessKeyId(), accessKey.secretCipher()));
+        // Until then a replay of this request is refused by the timestamp window instead.
+        Instant replayableUntil = signedAt.plus(TIMESTAMP_WINDOW);
+        if (!nonces.useOnce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(), replayableUntil, now)) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        return new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service());
+    }
+
+    private static Instant parseTimestamp(String timestamp) {
+        try {
+            return LocalDateTime.parse(timestamp, TIMESTAMP_FORMAT).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ErrorCode.INVALID_TIMESTAMP_FORMAT.exception();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecstags.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The nonces seen per AccessKey, kept in PostgreSQL so that a replay fails on every instance of the service.
+ */
+@Repository
+class SignatureNonces {
+
+    private static final Logger log = LoggerFactory.getLogger(SignatureNonces.class);
+
+    /** SDK nonces are 32 hex characters or a UUID; longer ones are stored as a digest to keep the index small. */
+    private static final int MAX_STORED_NONCE_LENGTH = 128;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SignatureNonces(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a nonce of an AccessKey until {@code expiresAt}, in one statement that is atomic across instances.
+     * A row left over from an expired use that the purge has not removed yet is taken over.
+     *
+     * @return false if the nonce is already recorded and not yet expired
+     */
+    boolean useOnce(String accountId, String accessKeyId, String nonce, Instant expiresAt, Instant now) {
+        int recorded = jdbc.sql("""
+                        insert into signature_nonce (account_id, access_key_id, nonce, expires_at)
+                        values (?, ?, ?, ?)
+                        on conflict (account_id, access_key_id, nonce)
+                        do update set expires_at = excluded.expires_at
+                         where signature_nonce.expires_at < ?""")
+                .params(accountId, accessKeyId, storedForm(nonce), utc(expiresAt), utc(now))
+                .update();
+        return recorded == 1;
+    }
+
+    /** Forgets every nonce of a deleted AccessKey. */
+    void forget(String accountId, String accessKeyId) {
+        jdbc.sql("delete from signature_nonce where account_id = ? and access_key_id = ?")
+                .params(accountId, accessKeyId)
+                .update();
+    }
+
+    /** Removes nonces whose requests are outside the timestamp window, so they could not be replayed anyway. */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void purgeExpired() {
+        int purged = jdbc.sql("delete from signature_nonce where expires_at < ?")
+                .param(utc(clock.instant()))
+                .update();
+        if (purged > 0) {
+            log.debug("Purged {} expired signature nonces", purged);
+        }
+    }
+
+    /** Long nonces, or ones with a NUL (which PostgreSQL text cannot hold), are kept as their SHA-256. */
+    static String storedForm(String nonce) {
+        if (nonce.length() <= MAX_STORED_NONCE_LENGTH && nonce.indexOf('\0') < 0) {
+            return nonce;
+        }
+        return "sha256:" + V3Signature.sha256Hex(nonce.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ecstags.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), alibaba-rpc-tag-api.md §3.4. */
+final class V3Signature {
+
+    static final String ALGORITHM = "ACS3-HMAC-SHA256";
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private V3Signature() {
+    }
+
+    /**
+     * The parts of {@code Authorization: ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…}.
+     *
+     * @param signedHeaders lower-case header names, in the order the client listed them
+     */
+    record Authorization(String accessKeyId, List<String> signedHeaders, String signature) {
+    }
+
+    /**
+     * Parses the header; its fields may come in any order (legacy Java core sends Signature before SignedHeaders).
+     * Empty when the algorithm is another one (ACS3-HMAC-SM3, ACS3-RSA-SHA256) or a field is missing or repeated.
+     */
+    static Optional<Authorization> parseAuthorization(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String trimmed = header.trim();
+        int space = trimmed.indexOf(' ');
+        if (space < 0 || !trimmed.substring(0, space).equals(ALGORITHM)) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String item : trimmed.substring(space + 1).split(",")) {
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                return Optional.empty();
+            }
+            String name = item.substring(0, equals).trim();
+            if (fields.put(name, item.substring(equals + 1).trim()) != null) {
+                return Optional.empty();
+            }
+        }
+        String credential = fields.get("Credential");
+        String signedHeaders = fields.get("SignedHeaders");
+        String signature = fields.get("Signature");
+        if (isEmpty(credential) || isEmpty(signedHeaders) || isEmpty(signature)) {
+            return Optional.empty();
+        }
+        List<String> headerNames = Arrays.stream(signedHeaders.split(";", -1))
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .toList();
+        if (headerNames.stream().anyMatch(String::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Authorization(credential, headerNames, signature));
+    }
+
+    /**
+     * The canonical request: method, {@code /}, canonical query, canonical headers, signed headers and the hashed
+     * payload, joined by newlines.
+     *
+     * @param queryParameters the URL query only, form-decoded: body parameters are covered by the payload hash
+     * @param header          a request header by lower-case name, or null
+     */
+    static String canonicalRequest(String httpMethod, Map<String, String> queryParameters,
+                                   Function<String, String> header, List<String> signedHeaders,
+                                   String hashedPayload) {
+        String canonicalQuery = queryParameters.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(parameter -> PercentEncoding.encode(parameter.getKey()) + "="
+                        + PercentEncoding.encode(parameter.getValue()))
+                .collect(Collectors.joining("&"));
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : signedHeaders) {
+            String value = header.apply(name);
+            canonicalHeaders.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
+        }
+        return httpMethod + "\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
+                + String.join(";", signedHeaders) + "\n" + hashedPayload;
+    }
+
+    static String stringToSign(String canonicalRequest) {
+        return ALGORITHM + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex of HMAC-SHA256 keyed with the bare secret. */
+    static String sign(String stringToSign, String accessKeySecret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
+}
