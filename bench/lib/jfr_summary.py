@@ -29,6 +29,10 @@ LAYERS = [
     ("response rendering (Jackson)", ("tools.jackson.", "dev.ecstags.api.RpcRenderer")),
     ("error handling", ("dev.ecstags.api.RpcExceptionHandler",)),
     ("logging", ("ch.qos.logback.", "org.slf4j.")),
+    ("  of which: JPA reachability checks in validation", ("jakarta.persistence.Persistence$PersistenceUtilImpl.isLoaded",)),
+    ("  of which: exceptions constructed", ("java.lang.Throwable.<init>",)),
+    ("  of which: regex compiled", ("java.util.regex.Pattern.compile",)),
+    ("  of which: SimplePropertyRowMapper", ("org.springframework.jdbc.core.SimplePropertyRowMapper",)),
 ]
 
 
@@ -40,7 +44,7 @@ def frames(event):
 def main():
     recording = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", recording],
+    out = subprocess.run(["jfr", "print", "--stack-depth", "256", "--json", "--events", "jdk.ExecutionSample", recording],
                          capture_output=True, text=True, check=True).stdout
     events = json.loads(out)["recording"]["events"]
     total = len(events)

@@ -123,16 +123,19 @@ def main():
             "%.1f" % r["ceiling_tps"] if r["ceiling_tps"] else "n/a", "%.2f" % r["ratio"] if r["ratio"] else "n/a"))
     table = "\n".join(lines)
 
-    cost = ["| scenario | connections | rows changed/request | DB transactions/request | JVM CPU us/request | "
-            "PostgreSQL CPU us/request | all CPU us/request | ceiling rows changed/xact |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    cost = ["| scenario | connections | rows +/- per request | DB xacts per request | JVM CPU us/req | "
+            "PostgreSQL CPU us/req | wrk CPU us/req | other processes (cores) | ceiling: rows +/- per xact | "
+            "ceiling: PostgreSQL CPU us/xact |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for key in sorted(service, key=lambda k: (order.index(k[0]), k[1])):
         s, c = service[key], ceiling.get(key)
-        cost.append("| %s | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %s |" % (
+        n = max(c["transactions"], 1) if c else 1
+        cost.append("| %s | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.2f | %s | %s |" % (
             key[0], key[1], per_request(s, "rows_changed"), per_request(s, "xacts"),
             per_request(s, "jvm_cpu_s") * 1e6, per_request(s, "postgres_cpu_s") * 1e6,
-            per_request(s, "all_cpu_s") * 1e6,
-            "%.2f" % (c["rows_changed"] / max(c["transactions"], 1)) if c else "n/a"))
+            per_request(s, "wrk_cpu_s") * 1e6, s["other_cpu_s"] / (s["duration_us"] / 1e6),
+            "%.2f" % (c["rows_changed"] / n) if c else "n/a",
+            "%.0f" % (c.get("postgres_cpu_s", 0) * 1e6 / n) if c else "n/a"))
 
     m = details["machine"]
     md = ["# Benchmark results", "",
@@ -148,7 +151,8 @@ def main():
                    large["p99_us"] / 1000, scale_ratio), ""]
     else:
         md += ["Scale: not measured in this run (scale_ratio null).", ""]
-    md += ["Where the cost goes (same runs; CPU from /proc, all cores, wrk and other processes included in 'all'):",
+    md += ["Where the cost goes (same runs; CPU time from /proc; 'other processes' is CPU the machine spent on anything "
+           "else during the run, in cores: other users of a shared machine make a run slower):",
            "", "\n".join(cost), ""]
     if errors:
         md += ["**Runs with errors (not results):**", ""] + ["- " + e for e in errors] + [""]
