@@ -1,6 +1,7 @@
 package dev.ecstags.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.ecs.model.v20140526.ListTagResourcesRequest;
@@ -142,7 +143,7 @@ class DatabaseFaultsTest {
                         "TagKey.1", "k")));
         var legacy = SdkClients.legacy(key, SignatureVersion.V1);
         var legacyRequest = legacyList(FormatType.JSON);
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(ServerException.class,
+        var refused = catchThrowableOfType(ServerException.class,
                 () -> legacy.getAcsResponse(legacyRequest));
         assertThat(refused).isNotNull();
         assertThat(refused.getErrCode()).isEqualTo("ServiceUnavailable");

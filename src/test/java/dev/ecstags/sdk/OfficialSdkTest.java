@@ -123,11 +123,11 @@ class OfficialSdkTest {
                 "InvalidResourceId.NotFound", 404);
         assertRefused(() -> sdk.tag("instance", List.of(resource), Map.of("acs:reserved", "v")),
                 "InvalidTagKey.Malformed", 400);
-        assertRefused(() -> sdk.tag("bucket", List.of(resource), Map.of("k", "v")),
-                "InvalidResourceType.NotFound", 404);
         assertRefused(() -> sdk.untag("instance", List.of(resource), null, null), "MissingParameter.Tags", 404);
         assertRefused(() -> sdk.list(ListQuery.byIds(List.of(resource)).next("not-a-token")),
                 "Invalid.NextToken", 400);
+        assertRefused(() -> sdk.tag("bucket", List.of(resource), Map.of("k", "v")),
+                "InvalidResourceType.NotFound", 404);
     }
 
     @ParameterizedTest
