@@ -26,19 +26,21 @@ create table resource (
     account_id    varchar(20)  not null,
     region_id     varchar(64)  not null,
     resource_type varchar(32)  not null,
-    resource_id   varchar(256) not null,
+    resource_id   varchar(256) collate "C" not null,
     taggable      boolean      not null default true,
     primary key (account_id, region_id, resource_type, resource_id)
 );
 -- The admin API addresses a resource by region, type and id alone.
 create index resource_identity on resource (region_id, resource_type, resource_id);
 
+-- Ids and keys compare byte-wise ("C"): ListTagResources pages by (resource_id, tag_key) the same way on every
+-- deployment, whatever the database's locale.
 create table tag (
     account_id    varchar(20)  not null,
     region_id     varchar(64)  not null,
     resource_type varchar(32)  not null,
-    resource_id   varchar(256) not null,
-    tag_key       varchar(128) not null,
+    resource_id   varchar(256) collate "C" not null,
+    tag_key       varchar(128) collate "C" not null,
     tag_value     varchar(128) not null,
     -- System tags written by service keys with Scope=private; invisible to normal keys.
     private       boolean      not null default false,

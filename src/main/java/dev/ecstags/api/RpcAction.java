@@ -1,0 +1,20 @@
+package dev.ecstags.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The actions of ECS API version 2014-05-26 that this service answers. */
+enum RpcAction {
+    UntagResources, TagResources, ListTagResources;
+
+    static final String API_VERSION = "2014-05-26";
+
+    static Optional<RpcAction> named(String name) {
+        return Arrays.stream(values()).filter(action -> action.name().equals(name)).findFirst();
+    }
+
+    /** The XML root element of the action's response. */
+    String responseElement() {
+        return name() + "Response";
+    }
+}

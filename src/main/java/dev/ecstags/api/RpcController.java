@@ -1,0 +1,99 @@
+package dev.ecstags.api;
+
+import dev.ecstags.auth.Caller;
+import dev.ecstags.auth.RequestAuthenticator;
+import dev.ecstags.auth.SignedRequest;
+import dev.ecstags.error.ErrorCode;
+import dev.ecstags.tag.ListTagResourcesRequest;
+import dev.ecstags.tag.TagResourcesRequest;
+import dev.ecstags.tag.TagService;
+import dev.ecstags.tag.UntagResourcesRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The RPC endpoint: {@code GET|POST /?Action=…}. It takes every method so that the others get the API's own
+ * error, and checks a call in the contract's order: method, common parameters, version, action, signature, then
+ * the action's own rules.
+ */
+@RestController
+class RpcController {
+
+    private final RequestAuthenticator authenticator;
+    private final TagService tags;
+    private final RpcRenderer renderer;
+
+    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer) {
+        this.authenticator = authenticator;
+        this.tags = tags;
+        this.renderer = renderer;
+    }
+
+    @RequestMapping("/")
+    ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
+        var exchange = RpcExchange.start(http);
+        if (!"GET".equals(http.getMethod()) && !"POST".equals(http.getMethod())) {
+            throw ErrorCode.UNSUPPORTED_HTTP_METHOD.exception();
+        }
+        SignedRequest request = RpcRequests.read(http);
+        String formatParameter = request.parameters().get("Format");
+        ResponseFormat requested = formatParameter == null || formatParameter.isEmpty()
+                ? ResponseFormat.negotiated(request)
+                : ResponseFormat.named(formatParameter);
+        exchange.respondIn(requested != null ? requested : ResponseFormat.negotiated(request));
+
+        authenticator.requireCommonParameters(request);
+        if (!RpcAction.API_VERSION.equals(request.version())) {
+            throw ErrorCode.INVALID_VERSION.exception();
+        }
+        RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
+        Caller caller = authenticator.authenticate(request);
+        if (requested == null) {
+            throw ErrorCode.INVALID_PARAMETER.exception("Format");
+        }
+
+        var parameters = new RpcParameters(request.parameters());
+        Object body = switch (action) {
+            case UntagResources -> {
+                tags.untagResources(untagRequest(caller, parameters));
+                yield new RpcResponses.RequestIdOnly(exchange.requestId());
+            }
+            case TagResources -> {
+                tags.tagResources(tagRequest(caller, parameters));
+                yield new RpcResponses.RequestIdOnly(exchange.requestId());
+            }
+            case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
+                    tags.listTagResources(listRequest(caller, parameters)));
+        };
+        return renderer.render(exchange, 200, action.responseElement(), body);
+    }
+
+    private static UntagResourcesRequest untagRequest(Caller caller, RpcParameters parameters) {
+        var resourceIds = parameters.resourceIds();
+        var tagKeys = parameters.list("TagKey");
+        boolean all = parameters.flag("All");
+        return new UntagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
+                resourceIds, tagKeys, all, parameters.get("TagOwnerUid"), parameters.get("TagOwnerBid"),
+                parameters.get("Scope"));
+    }
+
+    private static TagResourcesRequest tagRequest(Caller caller, RpcParameters parameters) {
+        var resourceIds = parameters.resourceIds();
+        var tagList = parameters.tags();
+        return new TagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
+                resourceIds, tagList, parameters.get("TagOwnerUid"), parameters.get("TagOwnerBid"),
+                parameters.get("Scope"));
+    }
+
+    private static ListTagResourcesRequest listRequest(Caller caller, RpcParameters parameters) {
+        var resourceIds = parameters.resourceIds();
+        var tagList = parameters.tags();
+        var tagFilters = parameters.tagFilters();
+        return new ListTagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
+                resourceIds, tagList, tagFilters, parameters.get("NextToken"), parameters.get("TagOwnerUid"),
+                parameters.get("TagOwnerBid"), parameters.get("Scope"));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ecstags.api;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.xml.XmlMapper;
+import tools.jackson.dataformat.xml.XmlWriteFeature;
+
+/**
+ * Writes RPC bodies as the SDKs read them: PascalCase names, raw UTF-8 JSON (the legacy Java SDK cannot decode
+ * {@code \\uXXXX}), XML with a declaration and the action's root element, and the exact content types.
+ */
+@Component
+class RpcRenderer {
+
+    static final String REQUEST_ID_HEADER = "x-acs-request-id";
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+            .build();
+    private final XmlMapper xml = XmlMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+            .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
+            .build();
+
+    ResponseEntity<byte[]> render(RpcExchange exchange, int status, String rootElement, Object body) {
+        byte[] bytes = switch (exchange.format()) {
+            case JSON -> json.writeValueAsBytes(body);
+            case XML -> xml.writer().withRootName(rootElement).writeValueAsBytes(body);
+        };
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.CONTENT_TYPE, exchange.format().contentType())
+                .header(REQUEST_ID_HEADER, exchange.requestId())
+                .body(bytes);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.auth.Caller;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
+import java.util.SortedMap;
+
+/**
+ * ListTagResources: the visible tags of the resources that match every selector given.
+ *
+ * @param tags       {@code Tag.N.Key} / {@code Tag.N.Value}: exact matches, ANDed; a key alone matches any value
+ * @param tagFilters {@code TagFilter.N.TagKey} / {@code TagFilter.N.TagValues.M}: patterns with {@code *}
+ * @param nextToken  the page token of the previous page, or null for the first page
+ */
+public record ListTagResourcesRequest(
+        Caller caller,
+        String regionId,
+        String resourceType,
+        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        SortedMap<Integer, String> resourceIds,
+        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
+        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        SortedMap<Integer, TagParameter> tags,
+        SortedMap<Integer, TagFilterParameter> tagFilters,
+        String nextToken,
+        String tagOwnerUid,
+        String tagOwnerBid,
+        String scope) implements TagRequest {
+
+    @AssertTrue(message = "DUPLICATE_TAG_KEY")
+    public boolean isEveryTagKeyDistinct() {
+        return TagParameter.keysAreDistinct(tags);
+    }
+
+    @AssertTrue(message = "INVALID_TAG_KEY")
+    public boolean isEveryTagKeyWellFormed() {
+        return tags.values().stream().allMatch(tag -> tag.key() == null || tagRules().isKeyToWriteValid(tag.key()))
+                && tagFilters.values().stream().allMatch(TagFilterParameter::hasKey);
+    }
+
+    @AssertTrue(message = "INVALID_TAG_VALUE")
+    public boolean isEveryTagValueWellFormed() {
+        return tags.values().stream().allMatch(tag -> tag.value() == null || tagRules().isValueValid(tag.value()));
+    }
+
+    @AssertTrue(message = "TAG_MISMATCH")
+    public boolean isEveryTagValuePairedWithAKey() {
+        return tags.values().stream().allMatch(tag -> tag.key() != null);
+    }
+
+    @AssertTrue(message = "TAG_WITH_TAG_FILTER")
+    public boolean isTagOrTagFilterNotBoth() {
+        return tags.isEmpty() || tagFilters.isEmpty();
+    }
+
+    @AssertTrue(message = "MISSING_TAG_OR_RESOURCE_ID")
+    public boolean isAnySelectorGiven() {
+        return !resourceIds.isEmpty() || !tags.isEmpty() || !tagFilters.isEmpty();
+    }
+}

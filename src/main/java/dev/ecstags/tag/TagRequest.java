@@ -1,0 +1,78 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.auth.Caller;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import java.util.SortedMap;
+
+/**
+ * What the three tag actions share: who calls, for which account, on which kind of tag, and where.
+ *
+ * <p>Each rule is a Bean Validation constraint whose message names an {@link dev.ecstags.error.ErrorCode}; the
+ * service answers with the violated rule that comes first in the catalog, which is the contract's precedence.
+ */
+public interface TagRequest {
+
+    Caller caller();
+
+    @NotBlank(message = "MISSING_REGION_ID")
+    @KnownRegion(message = "INVALID_REGION_ID")
+    String regionId();
+
+    @NotBlank(message = "MISSING_RESOURCE_TYPE")
+    @KnownResourceType(message = "INVALID_RESOURCE_TYPE")
+    String resourceType();
+
+    /** {@code ResourceId.N} by index N. */
+    SortedMap<Integer, String> resourceIds();
+
+    String tagOwnerUid();
+
+    String tagOwnerBid();
+
+    String scope();
+
+    @AssertTrue(message = "PERMISSION_DENIED_TAG_OWNER_UID")
+    default boolean isOwnerChosenOnlyByServiceKey() {
+        return caller().service() || (tagOwnerUid() == null && tagOwnerBid() == null);
+    }
+
+    @AssertTrue(message = "MISSING_TAG_OWNER_UID")
+    default boolean isOwnerUidGivenWithBid() {
+        return tagOwnerBid() == null || notEmpty(tagOwnerUid());
+    }
+
+    @AssertTrue(message = "MISSING_TAG_OWNER_BID")
+    default boolean isOwnerBidGivenWithUid() {
+        return tagOwnerUid() == null || notEmpty(tagOwnerBid());
+    }
+
+    @AssertTrue(message = "PERMISSION_DENIED_SCOPE")
+    default boolean isScopeChosenOnlyByServiceKey() {
+        return caller().service() || scope() == null;
+    }
+
+    @AssertTrue(message = "INVALID_SCOPE")
+    default boolean isScopeKnown() {
+        return scope() == null || "public".equalsIgnoreCase(scope()) || "private".equalsIgnoreCase(scope());
+    }
+
+    /** The account whose resources the call acts on: a service key may name another with TagOwnerUid. */
+    default String ownerAccountId() {
+        return caller().service() && notEmpty(tagOwnerUid()) ? tagOwnerUid() : caller().accountId();
+    }
+
+    /** Private (system) tags are reached only by a service key that asks for them. */
+    default boolean privateTags() {
+        return caller().service() && "private".equalsIgnoreCase(scope());
+    }
+
+    /** The tag-key and tag-value rules of this caller. */
+    default TagRules tagRules() {
+        return TagRules.forCaller(caller());
+    }
+
+    private static boolean notEmpty(String value) {
+        return value != null && !value.isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.auth.Caller;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * TagResources: put the tags on every listed resource, overwriting the value of a key a resource already carries.
+ *
+ * @param tags {@code Tag.N.Key} / {@code Tag.N.Value} by index N
+ */
+public record TagResourcesRequest(
+        Caller caller,
+        String regionId,
+        String resourceType,
+        @NotEmpty(message = "MISSING_RESOURCE_IDS")
+        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        SortedMap<Integer, String> resourceIds,
+        @NotEmpty(message = "MISSING_TAGS")
+        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
+        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        SortedMap<Integer, TagParameter> tags,
+        String tagOwnerUid,
+        String tagOwnerBid,
+        String scope) implements TagRequest {
+
+    @AssertTrue(message = "DUPLICATE_TAG_KEY")
+    public boolean isEveryTagKeyDistinct() {
+        return TagParameter.keysAreDistinct(tags);
+    }
+
+    @AssertTrue(message = "INVALID_TAG_KEY")
+    public boolean isEveryTagKeyWellFormed() {
+        return tags.values().stream().allMatch(tag -> tag.key() == null || tagRules().isKeyToWriteValid(tag.key()));
+    }
+
+    @AssertTrue(message = "INVALID_TAG_VALUE")
+    public boolean isEveryTagValueWellFormed() {
+        return tags.values().stream().allMatch(tag -> tag.value() == null || tagRules().isValueValid(tag.value()));
+    }
+
+    @AssertTrue(message = "TAG_MISMATCH")
+    public boolean isEveryTagValuePairedWithAKey() {
+        return tags.values().stream().allMatch(tag -> tag.key() != null);
+    }
+
+    /** Key to value, in request order; a value not given is "". */
+    Map<String, String> tagsToWrite() {
+        var byKey = new LinkedHashMap<String, String>();
+        tags.values().forEach(tag -> byKey.put(tag.key(), Objects.requireNonNullElse(tag.value(), "")));
+        return byKey;
+    }
+}

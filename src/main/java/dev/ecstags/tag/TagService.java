@@ -1,0 +1,98 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.error.ErrorCode;
+import dev.ecstags.resource.ResourceType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tag actions. Every check passes before anything changes, and each change is one statement or one
+ * transaction, so a request that fails changes nothing.
+ */
+@Service
+public class TagService {
+
+    static final int MAX_TAGS_PER_RESOURCE = 20;
+
+    private final Validator validator;
+    private final TagStore store;
+    private final NextTokens nextTokens;
+
+    TagService(Validator validator, TagStore store, NextTokens nextTokens) {
+        this.validator = validator;
+        this.store = store;
+        this.nextTokens = nextTokens;
+    }
+
+    public void untagResources(UntagResourcesRequest request) {
+        var target = validate(request);
+        requireInOrder(target, store.untag(target, request.keysToRemove()), 0);
+    }
+
+    @Transactional
+    public void tagResources(TagResourcesRequest request) {
+        var target = validate(request);
+        var tags = request.tagsToWrite();
+        requireInOrder(target, store.lockResources(target), tags.size());
+        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE), tags.size());
+    }
+
+    public TagPage listTagResources(ListTagResourcesRequest request) {
+        var target = validate(request);
+        var query = TagQuery.of(target, request);
+        var after = request.nextToken() == null || request.nextToken().isEmpty()
+                ? null
+                : nextTokens.read(request.nextToken(), query.fingerprint());
+        var rows = store.find(query, after, TagStore.PAGE_SIZE + 1);
+        if (rows.size() <= TagStore.PAGE_SIZE) {
+            return new TagPage(rows, "");
+        }
+        var page = rows.subList(0, TagStore.PAGE_SIZE);
+        return new TagPage(List.copyOf(page), nextTokens.issue(page.get(page.size() - 1), query.fingerprint()));
+    }
+
+    private Target validate(TagRequest request) {
+        var violations = validator.validate(request);
+        violations.stream()
+                .map(ConstraintViolation::getMessage)
+                .map(ErrorCode::valueOf)
+                .min(Comparator.naturalOrder())
+                .ifPresent(code -> {
+                    throw code.exception();
+                });
+        var type = ResourceType.fromWire(request.resourceType()).orElseThrow();
+        return new Target(request.ownerAccountId(), request.regionId(), type.wireName(),
+                request.resourceIds().values().stream().distinct().toList(), request.privateTags());
+    }
+
+    /** Refuses, in the contract's order, what a statement found wrong; the statement itself changed nothing. */
+    private static void requireInOrder(Target target, TagStore.Outcome outcome, int tagsAdded) {
+        if (outcome.found() < target.resourceIds().size()) {
+            throw ErrorCode.RESOURCE_NOT_FOUND.exception();
+        }
+        if (outcome.untaggable() > 0) {
+            throw ErrorCode.RESOURCE_NOT_TAGGABLE.exception();
+        }
+        if (outcome.otherKind()) {
+            throw ErrorCode.NO_PERMISSION_TAG.exception();
+        }
+        if (outcome.mostKept() + tagsAdded > MAX_TAGS_PER_RESOURCE) {
+            throw ErrorCode.QUOTA_EXCEEDED.exception();
+        }
+    }
+
+    /** Where a call acts: one account's resources of one type in one region, and one kind of tag. */
+    record Target(String accountId, String regionId, String resourceType, List<String> resourceIds,
+                  boolean privateTags) {
+
+        String describe() {
+            return String.join("\u0001", accountId, regionId, resourceType.toLowerCase(Locale.ROOT),
+                    Boolean.toString(privateTags));
+        }
+    }
+}

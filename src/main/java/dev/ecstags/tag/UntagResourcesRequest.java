@@ -1,0 +1,51 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.auth.Caller;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * UntagResources, as the seed describes it.
+ *
+ * @param tagKeys {@code TagKey.N} by index N; an empty key is allowed and matches no tag
+ * @param all     remove every tag of the call's kind; has effect only when no key is given
+ */
+public record UntagResourcesRequest(
+        Caller caller,
+        String regionId,
+        String resourceType,
+        @NotEmpty(message = "MISSING_RESOURCE_IDS")
+        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        SortedMap<Integer, String> resourceIds,
+        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
+        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        SortedMap<Integer, String> tagKeys,
+        boolean all,
+        String tagOwnerUid,
+        String tagOwnerBid,
+        String scope) implements TagRequest {
+
+    @AssertTrue(message = "MISSING_TAGS")
+    public boolean isTagKeyOrAllGiven() {
+        return !tagKeys.isEmpty() || all;
+    }
+
+    @AssertTrue(message = "DUPLICATE_TAG_KEY")
+    public boolean isEveryTagKeyDistinct() {
+        return tagKeys.values().stream().distinct().count() == tagKeys.size();
+    }
+
+    @AssertTrue(message = "INVALID_TAG_KEY")
+    public boolean isEveryTagKeyWellFormed() {
+        return tagKeys.values().stream().allMatch(tagRules()::isKeyToRemoveValid);
+    }
+
+    /** Empty when every tag of the call's kind goes ({@code All=true} and no key). */
+    List<String> keysToRemove() {
+        return tagKeys.values().stream().distinct().toList();
+    }
+}
