@@ -59,7 +59,13 @@ final class RpcRequests {
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
             try {
-                decoded.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                String decodedName = URLDecoder.decode(name, StandardCharsets.UTF_8);
+                String decodedValue = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                // PostgreSQL cannot store a NUL character; refuse it here rather than fail in the database.
+                if (decodedName.indexOf('\u0000') >= 0 || decodedValue.indexOf('\u0000') >= 0) {
+                    throw ErrorCode.INVALID_PARAMETER.exception(name);
+                }
+                decoded.put(decodedName, decodedValue);
             } catch (IllegalArgumentException malformed) {
                 throw ErrorCode.INVALID_PARAMETER.exception(name);
             }

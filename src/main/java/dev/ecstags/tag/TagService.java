@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tag actions. Every check passes before anything changes, and each change is one transaction, so a request
- * that fails changes nothing.
+ * The tag actions. Every check passes before anything changes, and each change is one statement or one
+ * transaction, so a request that fails changes nothing.
  */
 @Service
 public class TagService {
@@ -29,34 +29,19 @@ public class TagService {
         this.nextTokens = nextTokens;
     }
 
-    @Transactional
     public void untagResources(UntagResourcesRequest request) {
         var target = validate(request);
-        var keys = request.keysToRemove();
-        var inspection = store.inspect(target, keys);
-        requireTaggable(target, inspection);
-        if (inspection.otherKind()) {
-            throw ErrorCode.NO_PERMISSION_TAG.exception();
-        }
-        store.delete(target, keys);
+        requireInOrder(target, store.untag(target, request.keysToRemove()), 0);
     }
 
     @Transactional
     public void tagResources(TagResourcesRequest request) {
         var target = validate(request);
         var tags = request.tagsToWrite();
-        var inspection = store.lockAndInspect(target, List.copyOf(tags.keySet()));
-        requireTaggable(target, inspection);
-        if (inspection.otherKind()) {
-            throw ErrorCode.NO_PERMISSION_TAG.exception();
-        }
-        if (inspection.mostKept() + tags.size() > MAX_TAGS_PER_RESOURCE) {
-            throw ErrorCode.QUOTA_EXCEEDED.exception();
-        }
-        store.write(target, tags);
+        requireInOrder(target, store.lockResources(target), tags.size());
+        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE), tags.size());
     }
 
-    @Transactional(readOnly = true)
     public TagPage listTagResources(ListTagResourcesRequest request) {
         var target = validate(request);
         var query = TagQuery.of(target, request);
@@ -85,12 +70,19 @@ public class TagService {
                 request.resourceIds().values().stream().distinct().toList(), request.privateTags());
     }
 
-    private static void requireTaggable(Target target, TagStore.Inspection inspection) {
-        if (inspection.found() < target.resourceIds().size()) {
+    /** Refuses, in the contract's order, what a statement found wrong; the statement itself changed nothing. */
+    private static void requireInOrder(Target target, TagStore.Outcome outcome, int tagsAdded) {
+        if (outcome.found() < target.resourceIds().size()) {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception();
         }
-        if (inspection.untaggable() > 0) {
+        if (outcome.untaggable() > 0) {
             throw ErrorCode.RESOURCE_NOT_TAGGABLE.exception();
+        }
+        if (outcome.otherKind()) {
+            throw ErrorCode.NO_PERMISSION_TAG.exception();
+        }
+        if (outcome.mostKept() + tagsAdded > MAX_TAGS_PER_RESOURCE) {
+            throw ErrorCode.QUOTA_EXCEEDED.exception();
         }
     }
 

@@ -26,65 +26,77 @@ class TagStore {
         this.jdbc = jdbc;
     }
 
-    /** How many listed resources exist and may be tagged, and whether a named key is carried in the other kind. */
-    Inspection inspect(TagService.Target target, List<String> keys) {
+    /**
+     * Removes the keys from every target resource (no keys: every tag of the target's kind), in one statement that
+     * deletes only if every listed resource exists, may be tagged, and carries no named key in the other kind.
+     */
+    Outcome untag(TagService.Target target, List<String> keys) {
+        String keyFilter = keys.isEmpty() ? "" : " and tag_key = any(:keys::text[])";
         return jdbc.sql("""
-                        select count(*) as found,
-                               count(*) filter (where not taggable) as untaggable,
-                               exists (select 1 from tag where %s
-                                         and tag_key = any(:keys::text[]) and private <> :private) as other_kind,
-                               0 as most_kept
-                        from resource where %s""".formatted(TARGET, TARGET))
+                        with listed as (
+                            select count(*) as found, count(*) filter (where not taggable) as untaggable
+                            from resource where %1$s),
+                        other_kind as (
+                            select exists (select 1 from tag where %1$s
+                                             and tag_key = any(:keys::text[]) and private <> :private) as other_kind),
+                        removed as (
+                            delete from tag where %1$s and private = :private%2$s
+                              and (select found = :expected and untaggable = 0 from listed)
+                              and not (select other_kind from other_kind)
+                            returning 1)
+                        select found, untaggable, other_kind, 0 as most_kept from listed, other_kind"""
+                        .formatted(TARGET, keyFilter))
                 .params(params(target, keys))
-                .query(Inspection.class)
+                .query(Outcome.class)
                 .single();
     }
 
     /**
-     * Locks the listed resources (in id order, so concurrent calls cannot deadlock) before counting their tags:
-     * two calls on one resource then see each other's tags, and the quota holds under any interleaving.
+     * Locks the listed resources, in id order so that concurrent calls cannot deadlock. A later statement of the
+     * same transaction then sees every tag committed on them, so the quota holds under any interleaving.
      */
-    Inspection lockAndInspect(TagService.Target target, List<String> keys) {
-        var locked = jdbc.sql("""
-                        select count(*) as found, count(*) filter (where not taggable) as untaggable
+    Outcome lockResources(TagService.Target target) {
+        return jdbc.sql("""
+                        select count(*) as found, count(*) filter (where not taggable) as untaggable,
+                               false as other_kind, 0 as most_kept
                         from (select taggable from resource where %s order by resource_id for update) listed"""
                         .formatted(TARGET))
-                .params(params(target, keys))
-                .query((rs, row) -> new long[] {rs.getLong("found"), rs.getLong("untaggable")})
+                .params(params(target, List.of()))
+                .query(Outcome.class)
                 .single();
+    }
+
+    /**
+     * Puts every tag on every (locked) target resource, an existing key taking the new value, in one statement
+     * that writes only if no named key is carried in the other kind and no resource would pass the quota.
+     */
+    Outcome writeWithinQuota(TagService.Target target, Map<String, String> tags, int quota) {
         return jdbc.sql("""
-                        select exists (select 1 from tag where %s
-                                         and tag_key = any(:keys::text[]) and private <> :private) as other_kind,
-                               coalesce((select max(kept) from (select count(*) as kept from tag where %s
-                                           and private = :private and tag_key <> all(:keys::text[])
-                                         group by resource_id) per_resource), 0) as most_kept"""
-                        .formatted(TARGET, TARGET))
-                .params(params(target, keys))
-                .query((rs, row) -> new Inspection(locked[0], locked[1], rs.getBoolean("other_kind"),
-                        rs.getInt("most_kept")))
-                .single();
-    }
-
-    /** Removes the keys from every target resource; no keys removes every tag of the target's kind. */
-    void delete(TagService.Target target, List<String> keys) {
-        String keyFilter = keys.isEmpty() ? "" : " and tag_key = any(:keys::text[])";
-        jdbc.sql("delete from tag where " + TARGET + " and private = :private" + keyFilter)
-                .params(params(target, keys))
-                .update();
-    }
-
-    /** Puts every tag on every target resource; an existing key takes the new value. */
-    void write(TagService.Target target, Map<String, String> tags) {
-        jdbc.sql("""
-                        insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
-                        select :account, :region, :type, resource.id, tags.tag_key, tags.tag_value, :private
-                        from unnest(:ids::text[]) as resource(id)
-                        cross join unnest(:keys::text[], :values::text[]) as tags(tag_key, tag_value)
-                        on conflict (account_id, region_id, resource_type, resource_id, tag_key)
-                        do update set tag_value = excluded.tag_value""")
+                        with other_kind as (
+                            select exists (select 1 from tag where %1$s
+                                             and tag_key = any(:keys::text[]) and private <> :private) as other_kind),
+                        kept as (
+                            select coalesce(max(kept), 0) as most_kept
+                            from (select count(*) as kept from tag where %1$s
+                                    and private = :private and tag_key <> all(:keys::text[])
+                                  group by resource_id) per_resource),
+                        written as (
+                            insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
+                            select :account, :region, :type, resource.id, tags.tag_key, tags.tag_value, :private
+                            from unnest(:ids::text[]) as resource(id)
+                            cross join unnest(:keys::text[], :values::text[]) as tags(tag_key, tag_value)
+                            where not (select other_kind from other_kind)
+                              and (select most_kept from kept) + cardinality(:keys::text[]) <= :quota
+                            on conflict (account_id, region_id, resource_type, resource_id, tag_key)
+                            do update set tag_value = excluded.tag_value
+                            returning 1)
+                        select :expected as found, 0 as untaggable, other_kind, most_kept from other_kind, kept"""
+                        .formatted(TARGET))
                 .params(params(target, List.copyOf(tags.keySet())))
                 .param("values", tags.values().toArray(String[]::new))
-                .update();
+                .param("quota", quota)
+                .query(Outcome.class)
+                .single();
     }
 
     /** Up to {@code limit} entries after {@code after}, ordered by resource then key. */
@@ -155,15 +167,18 @@ class TagStore {
         params.put("ids", target.resourceIds().toArray(String[]::new));
         params.put("keys", keys.toArray(String[]::new));
         params.put("private", target.privateTags());
+        params.put("expected", target.resourceIds().size());
         return params;
     }
 
     /**
-     * @param found        listed resources that exist in the target
-     * @param untaggable   of those, the ones registered as not taggable
-     * @param otherKind    a named key is carried by a listed resource in the other kind (public/private)
-     * @param mostKept     the most tags of the call's kind any listed resource keeps beside the named keys
+     * What a statement found before it changed anything; it changed nothing unless all of it was in order.
+     *
+     * @param found      listed resources that exist in the target
+     * @param untaggable of those, the ones registered as not taggable
+     * @param otherKind  a named key is carried by a listed resource in the other kind (public/private)
+     * @param mostKept   the most tags of the call's kind any listed resource keeps beside the named keys
      */
-    record Inspection(long found, long untaggable, boolean otherKind, int mostKept) {
+    record Outcome(long found, long untaggable, boolean otherKind, int mostKept) {
     }
 }

@@ -1,0 +1,411 @@
+package dev.ecstags.auth;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs requests the way the Alibaba Cloud SDKs do, written independently of the production verifier (it encodes
+ * with legacy Java core's {@code URLEncoder} recipe, for instance) so that tests cross-check the two.
+ *
+ * <p>{@link #v1} signs like legacy Java core / pop-core (HMAC-SHA1, empty values signed; {@link V1#signEmptyValues}
+ * false for the Tea SDK's v2 path), {@link #v3} like the Tea SDK (ACS3-HMAC-SHA256). Each builder gives a
+ * {@link SignedRequest} for tests below the web layer, and the query string, form body and headers to send for
+ * tests over real HTTP. Defaults: a fresh random nonce, the current time, Version 2014-05-26.
+ */
+public final class TestSigner {
+
+    public static final String API_VERSION = "2014-05-26";
+    /** SHA-256 of an empty body, the {@code x-acs-content-sha256} of every body-less V3 request. */
+    public static final String EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private TestSigner() {
+    }
+
+    public static V1 v1(String accessKeyId, String accessKeySecret) {
+        return new V1(accessKeyId, accessKeySecret);
+    }
+
+    public static V3 v3(String accessKeyId, String accessKeySecret) {
+        return new V3(accessKeyId, accessKeySecret);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ}, as the SDKs send Timestamp and x-acs-date. */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public static String freshNonce() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** RFC 3986, as legacy Java core's AcsURLEncoder does it. */
+    public static String percentEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
+    }
+
+    /** {@code name=value&…}, percent-encoded, in the map's order: a query string or a form body. */
+    public static String encode(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(parameter -> percentEncode(parameter.getKey()) + "=" + percentEncode(parameter.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A V1 (HMAC-SHA1) request: every parameter, Signature included, in the query or in a form body. */
+    public static final class V1 {
+
+        private final String accessKeySecret;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String method = "GET";
+        private boolean signEmptyValues = true;
+        private boolean inFormBody;
+        private boolean signatureOverridden;
+        private String signatureOverride;
+
+        private V1(String accessKeyId, String accessKeySecret) {
+            this.accessKeySecret = accessKeySecret;
+            parameters.put("Format", "JSON");
+            parameters.put("Version", API_VERSION);
+            parameters.put("AccessKeyId", accessKeyId);
+            parameters.put("SignatureMethod", "HMAC-SHA1");
+            parameters.put("SignatureVersion", "1.0");
+            parameters.put("SignatureNonce", freshNonce());
+            parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
+        }
+
+        public V1 method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        public V1 action(String action) {
+            return param("Action", action);
+        }
+
+        /** Sets a parameter; null removes it (a common one included). */
+        public V1 param(String name, String value) {
+            if (value == null) {
+                parameters.remove(name);
+            } else {
+                parameters.put(name, value);
+            }
+            return this;
+        }
+
+        public V1 params(Map<String, String> values) {
+            values.forEach(this::param);
+            return this;
+        }
+
+        public V1 timestamp(Instant instant) {
+            return param("Timestamp", TestSigner.timestamp(instant));
+        }
+
+        public V1 nonce(String nonce) {
+            return param("SignatureNonce", nonce);
+        }
+
+        /** False signs like the Tea SDK's v2 path: empty-valued parameters are sent but not signed. */
+        public V1 signEmptyValues(boolean signEmptyValues) {
+            this.signEmptyValues = signEmptyValues;
+            return this;
+        }
+
+        /** Sends every parameter in an {@code application/x-www-form-urlencoded} body, as pop-core's POST does. */
+        public V1 inFormBody() {
+            this.method = "POST";
+            this.inFormBody = true;
+            return this;
+        }
+
+        public V1 header(String name, String value) {
+            headers.put(name.toLowerCase(Locale.ROOT), value);
+            return this;
+        }
+
+        /** Sends this Signature instead of the computed one; null sends none. */
+        public V1 signature(String signature) {
+            this.signatureOverridden = true;
+            this.signatureOverride = signature;
+            return this;
+        }
+
+        public String stringToSign() {
+            Map<String, String> signed = new TreeMap<>(parameters);
+            if (!signEmptyValues) {
+                signed.values().removeIf(String::isEmpty);
+            }
+            return method + "&" + percentEncode("/") + "&" + percentEncode(encode(signed));
+        }
+
+        public String signature() {
+            if (signatureOverridden) {
+                return signatureOverride;
+            }
+            return Base64.getEncoder().encodeToString(hmac("HmacSHA1", accessKeySecret + "&", stringToSign()));
+        }
+
+        /** Every parameter as sent, Signature included. */
+        public Map<String, String> signedParameters() {
+            Map<String, String> sent = new LinkedHashMap<>(parameters);
+            String signature = signature();
+            if (signature != null) {
+                sent.put("Signature", signature);
+            }
+            return sent;
+        }
+
+        /** The percent-encoded parameters: the query string, or the form body after {@link #inFormBody()}. */
+        public String encodedParameters() {
+            return encode(signedParameters());
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public Map<String, String> headers() {
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (inFormBody) {
+                sent.putIfAbsent("content-type", FORM);
+            }
+            return sent;
+        }
+
+        public SignedRequest toSignedRequest() {
+            Map<String, String> sent = signedParameters();
+            if (inFormBody) {
+                return new SignedRequest(method, Map.of(), sent, headers(),
+                        encode(sent).getBytes(StandardCharsets.UTF_8));
+            }
+            return new SignedRequest(method, sent, sent, headers(), new byte[0]);
+        }
+    }
+
+    /** A V3 (ACS3-HMAC-SHA256) request as the Tea SDK sends it: Action and Version in x-acs-* headers. */
+    public static final class V3 {
+
+        private final String accessKeyId;
+        private final String accessKeySecret;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> unsignedHeaders = new LinkedHashMap<>();
+        private String method = "POST";
+        private byte[] body = new byte[0];
+        private String contentSha256Override;
+        private boolean legacyFieldOrder;
+        private String authorizationOverride;
+
+        private V3(String accessKeyId, String accessKeySecret) {
+            this.accessKeyId = accessKeyId;
+            this.accessKeySecret = accessKeySecret;
+            headers.put("host", "127.0.0.1:8080");
+            headers.put("x-acs-version", API_VERSION);
+            headers.put("x-acs-date", timestamp(Instant.now()));
+            headers.put("x-acs-signature-nonce", freshNonce());
+        }
+
+        public V3 method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        public V3 action(String action) {
+            return header("x-acs-action", action);
+        }
+
+        /** Sets a query parameter; null removes it. */
+        public V3 query(String name, String value) {
+            if (value == null) {
+                query.remove(name);
+            } else {
+                query.put(name, value);
+            }
+            return this;
+        }
+
+        public V3 queries(Map<String, String> values) {
+            values.forEach(this::query);
+            return this;
+        }
+
+        /** Sets a header (signed if it is host, content-type or x-acs-*, as the SDKs do); null removes it. */
+        public V3 header(String name, String value) {
+            String lowerCaseName = name.toLowerCase(Locale.ROOT);
+            if (value == null) {
+                headers.remove(lowerCaseName);
+            } else {
+                headers.put(lowerCaseName, value);
+            }
+            return this;
+        }
+
+        /** A header sent but left out of SignedHeaders. */
+        public V3 unsignedHeader(String name, String value) {
+            headers.remove(name.toLowerCase(Locale.ROOT));
+            unsignedHeaders.put(name.toLowerCase(Locale.ROOT), value);
+            return this;
+        }
+
+        public V3 date(Instant instant) {
+            return header("x-acs-date", timestamp(instant));
+        }
+
+        public V3 nonce(String nonce) {
+            return header("x-acs-signature-nonce", nonce);
+        }
+
+        public V3 body(byte[] body, String contentType) {
+            this.body = body.clone();
+            return header("content-type", contentType);
+        }
+
+        /** A form body of these parameters (covered by the payload hash only, not by the canonical query). */
+        public V3 formBody(Map<String, String> parameters) {
+            return body(encode(parameters).getBytes(StandardCharsets.UTF_8), FORM);
+        }
+
+        /** Signs and sends this x-acs-content-sha256 instead of the body's hash; null sends none. */
+        public V3 contentSha256(String contentSha256) {
+            this.contentSha256Override = contentSha256 == null ? "" : contentSha256;
+            return this;
+        }
+
+        /** Orders the Authorization fields Credential, Signature, SignedHeaders, as legacy Java core's V3 mode. */
+        public V3 legacyCoreFieldOrder() {
+            this.legacyFieldOrder = true;
+            return this;
+        }
+
+        /** Sends this Authorization header instead of the computed one. */
+        public V3 authorization(String authorization) {
+            this.authorizationOverride = authorization;
+            return this;
+        }
+
+        private Map<String, String> signedHeaderValues() {
+            Map<String, String> signed = new TreeMap<>();
+            headers.forEach((name, value) -> {
+                if (name.startsWith("x-acs-") || name.equals("host") || name.equals("content-type")) {
+                    signed.put(name, value);
+                }
+            });
+            String contentSha256 = contentSha256Override != null ? contentSha256Override : sha256Hex(body);
+            if (contentSha256.isEmpty()) {
+                signed.remove("x-acs-content-sha256");
+            } else {
+                signed.put("x-acs-content-sha256", contentSha256);
+            }
+            return signed;
+        }
+
+        public String signedHeaders() {
+            return String.join(";", signedHeaderValues().keySet());
+        }
+
+        public String canonicalRequest() {
+            Map<String, String> signed = signedHeaderValues();
+            String canonicalHeaders = signed.entrySet().stream()
+                    .map(header -> header.getKey() + ":" + header.getValue().trim() + "\n")
+                    .collect(Collectors.joining());
+            return method + "\n/\n" + encode(new TreeMap<>(query)) + "\n" + canonicalHeaders + "\n"
+                    + signedHeaders() + "\n" + signed.getOrDefault("x-acs-content-sha256", "");
+        }
+
+        public String stringToSign() {
+            return "ACS3-HMAC-SHA256\n" + sha256Hex(canonicalRequest().getBytes(StandardCharsets.UTF_8));
+        }
+
+        public String signature() {
+            return HexFormat.of().formatHex(hmac("HmacSHA256", accessKeySecret, stringToSign()));
+        }
+
+        public String authorizationHeader() {
+            if (authorizationOverride != null) {
+                return authorizationOverride;
+            }
+            String credential = "Credential=" + accessKeyId;
+            String signedHeaders = "SignedHeaders=" + signedHeaders();
+            String signature = "Signature=" + signature();
+            return "ACS3-HMAC-SHA256 " + String.join(",", legacyFieldOrder
+                    ? List.of(credential, signature, signedHeaders)
+                    : List.of(credential, signedHeaders, signature));
+        }
+
+        public String method() {
+            return method;
+        }
+
+        /** The percent-encoded query string (may be empty). */
+        public String queryString() {
+            return encode(query);
+        }
+
+        public byte[] body() {
+            return body.clone();
+        }
+
+        /** Every header to send, Authorization included, by lower-case name. */
+        public Map<String, String> headers() {
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            sent.putAll(signedHeaderValues());
+            sent.putAll(unsignedHeaders);
+            sent.put("authorization", authorizationHeader());
+            return sent;
+        }
+
+        public SignedRequest toSignedRequest() {
+            Map<String, String> parameters = new LinkedHashMap<>(query);
+            String contentType = headers.get("content-type");
+            if (contentType != null && contentType.startsWith(FORM) && body.length > 0) {
+                for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                    int equals = pair.indexOf('=');
+                    parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+            return new SignedRequest(method, query, parameters, headers(), body);
+        }
+    }
+
+    private static byte[] hmac(String algorithm, String key, String data) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
