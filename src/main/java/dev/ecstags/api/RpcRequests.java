@@ -65,10 +65,12 @@ record RpcRequests(SignedRequest signed, Optional<String> malformed) {
                 try {
                     String decodedName = URLDecoder.decode(name, StandardCharsets.UTF_8);
                     String decodedValue = URLDecoder.decode(value, StandardCharsets.UTF_8);
-                    // PostgreSQL cannot store a NUL character: refuse it rather than fail in the database.
+                    // PostgreSQL cannot store a NUL character: refuse it rather than fail in the database. It stays
+                    // among the parameters, which the caller signed with it.
                     if (decodedName.indexOf('\u0000') >= 0 || decodedValue.indexOf('\u0000') >= 0) {
                         refuse(decodedName.replace("\u0000", ""));
-                    } else if (!pair.isEmpty()) {
+                    }
+                    if (!pair.isEmpty()) {
                         decoded.put(decodedName, decodedValue);
                     }
                 } catch (IllegalArgumentException undecodable) {
