@@ -1,0 +1,32 @@
+-- Ceiling for U1: the least database work UntagResources needs for 1 resource and 1 key, as one statement (one
+-- round trip, one transaction): record the nonce, check that the resource exists and may be tagged and that the
+-- key is not a private tag, delete the row.
+-- Transaction n of client c removes pool pair p = c + nclients * n (resource p mod resources, key p div resources),
+-- the same pairs the service's U1 requests remove. Variables: n (0), nclients, resources, run.
+\set p :client_id + :nclients * :n
+\set n :n + 1
+\set r :p % :resources
+\set k :p / :resources
+WITH target AS (
+    SELECT 'i-bp' || lpad(:r::text, 18, '0') AS id,
+           (ARRAY['env', 'team', 'app', 'owner', 'cost-center', 'project', 'tier', 'stack', 'version', 'zone'])[:k + 1] AS tag_key),
+nonce AS (
+    INSERT INTO signature_nonce (account_id, access_key_id, nonce, expires_at)
+    VALUES ('1234567890123456', 'pgbench', :run::text || '-' || :p::text, now() + interval '15 minutes')
+    RETURNING 1),
+listed AS (
+    SELECT count(*) AS found, count(*) FILTER (WHERE NOT taggable) AS untaggable FROM resource
+    WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+      AND resource_id = (SELECT id FROM target)),
+other_kind AS (
+    SELECT EXISTS (SELECT 1 FROM tag
+                   WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+                     AND resource_id = (SELECT id FROM target) AND tag_key = (SELECT tag_key FROM target)
+                     AND private) AS found),
+removed AS (
+    DELETE FROM tag
+    WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+      AND resource_id = (SELECT id FROM target) AND tag_key = (SELECT tag_key FROM target) AND NOT private
+      AND (SELECT found = 1 AND untaggable = 0 FROM listed) AND NOT (SELECT found FROM other_kind)
+    RETURNING 1)
+SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM removed);
