@@ -6,7 +6,6 @@ import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +57,7 @@ class AccessKeyAdminController {
     }
 
     /** @param service absent means a normal key */
-    record CreateAccessKeyRequest(@NotNull @Pattern(regexp = "\\d{1,20}") String accountId, Boolean service) {
+    record CreateAccessKeyRequest(@AccountId String accountId, Boolean service) {
 
         CreateAccessKeyRequest {
             service = service != null && service;

@@ -5,7 +5,6 @@ import dev.ecstags.resource.ResourceRegistration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,7 +53,7 @@ class ResourceAdminController {
     record Entry(@NotBlank @Size(max = 64) String regionId,
                  @NotBlank @Size(max = 32) String resourceType,
                  @NotBlank @Size(max = 256) String resourceId,
-                 @NotNull @Pattern(regexp = "\\d{1,20}") String accountId,
+                 @AccountId String accountId,
                  Boolean taggable) {
 
         Entry {

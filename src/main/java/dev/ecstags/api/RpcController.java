@@ -12,12 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The RPC endpoint: {@code GET|POST /?Action=…}. It takes every method so that the others get the API's own
- * error, and checks a call in the contract's order: method, common parameters, version, action, signature, then
- * the action's own rules.
+ * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the contract's order: method, common
+ * parameters, version, action, signature, malformed values, then the action's own rules. The answer's format is
+ * chosen first, so that even the earliest refusal comes in the format the caller asked for.
  */
 @RestController
 class RpcController {
@@ -32,25 +33,31 @@ class RpcController {
         this.renderer = renderer;
     }
 
-    @RequestMapping("/")
+    /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
+    @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
         var exchange = RpcExchange.start(http);
-        if (!"GET".equals(http.getMethod()) && !"POST".equals(http.getMethod())) {
-            throw ErrorCode.UNSUPPORTED_HTTP_METHOD.exception();
-        }
-        SignedRequest request = RpcRequests.read(http);
+        var read = RpcRequests.read(http);
+        SignedRequest request = read.signed();
         String formatParameter = request.parameters().get("Format");
         ResponseFormat requested = formatParameter == null || formatParameter.isEmpty()
                 ? ResponseFormat.negotiated(request)
                 : ResponseFormat.named(formatParameter);
         exchange.respondIn(requested != null ? requested : ResponseFormat.negotiated(request));
 
+        if (!"GET".equals(http.getMethod()) && !"POST".equals(http.getMethod())) {
+            throw ErrorCode.UNSUPPORTED_HTTP_METHOD.exception();
+        }
         authenticator.requireCommonParameters(request);
         if (!RpcAction.API_VERSION.equals(request.version())) {
             throw ErrorCode.INVALID_VERSION.exception();
         }
         RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
         Caller caller = authenticator.authenticate(request);
+        if (read.malformed().isPresent()) {
+            throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
+        }
         if (requested == null) {
             throw ErrorCode.INVALID_PARAMETER.exception("Format");
         }

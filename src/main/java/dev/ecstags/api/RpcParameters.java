@@ -48,12 +48,11 @@ record RpcParameters(Map<String, String> values) {
 
     /** {@code <prefix>.N}, by N. */
     SortedMap<Integer, String> list(String prefix) {
-        var pattern = Pattern.compile(Pattern.quote(prefix) + "\\.([^.]*)");
+        String start = prefix + ".";
         var byIndex = new TreeMap<Integer, String>();
         values.forEach((name, value) -> {
-            Matcher match = pattern.matcher(name);
-            if (match.matches()) {
-                byIndex.put(index(name, match.group(1)), value);
+            if (name.startsWith(start) && name.indexOf('.', start.length()) < 0) {
+                byIndex.put(index(name, name.substring(start.length())), value);
             }
         });
         return byIndex;

@@ -1,7 +1,6 @@
 package dev.ecstags.api;
 
 import dev.ecstags.auth.SignedRequest;
-import dev.ecstags.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -10,34 +9,38 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads an RPC request off the wire. The SDKs put parameters in the query (legacy Java, Tea), in a form body
  * (pop-core) or split across both, so both are form-decoded and merged, the body winning on a clash.
+ *
+ * @param signed    the request as the signature schemes see it
+ * @param malformed the first parameter that could not be read, if any: it is refused as a malformed value, in its
+ *                  place in the contract's order (after the signature checks)
  */
-final class RpcRequests {
+record RpcRequests(SignedRequest signed, Optional<String> malformed) {
 
     /** Far above what 50 resources and 20 tags of 128 characters need. */
     private static final int MAX_BODY_BYTES = 1 << 20;
 
-    private RpcRequests() {
-    }
-
-    static SignedRequest read(HttpServletRequest http) throws IOException {
-        Map<String, String> query = formDecode(http.getQueryString());
+    static RpcRequests read(HttpServletRequest http) throws IOException {
+        var reader = new FormReader();
+        Map<String, String> query = reader.decode(http.getQueryString());
         byte[] body = http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw ErrorCode.INVALID_PARAMETER.exception("body");
-        }
         Map<String, String> parameters = new HashMap<>(query);
-        if (isForm(http.getContentType())) {
-            parameters.putAll(formDecode(new String(body, StandardCharsets.UTF_8)));
+        if (body.length > MAX_BODY_BYTES) {
+            reader.refuse("body");
+            body = new byte[0];
+        } else if (isForm(http.getContentType())) {
+            parameters.putAll(reader.decode(new String(body, StandardCharsets.UTF_8)));
         }
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(http.getHeaderNames())) {
             headers.putIfAbsent(name.toLowerCase(Locale.ROOT), http.getHeader(name));
         }
-        return new SignedRequest(http.getMethod(), query, parameters, headers, body);
+        return new RpcRequests(new SignedRequest(http.getMethod(), query, parameters, headers, body),
+                Optional.ofNullable(reader.firstMalformed));
     }
 
     /** A body without a content type is read as a form too: some clients send none. */
@@ -46,30 +49,41 @@ final class RpcRequests {
                 || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    private static Map<String, String> formDecode(String encoded) {
-        Map<String, String> decoded = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
+    private static final class FormReader {
+
+        private String firstMalformed;
+
+        Map<String, String> decode(String encoded) {
+            Map<String, String> decoded = new HashMap<>();
+            if (encoded == null || encoded.isEmpty()) {
+                return decoded;
+            }
+            for (String pair : encoded.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                try {
+                    String decodedName = URLDecoder.decode(name, StandardCharsets.UTF_8);
+                    String decodedValue = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                    // PostgreSQL cannot store a NUL character: refuse it rather than fail in the database. It stays
+                    // among the parameters, which the caller signed with it.
+                    if (decodedName.indexOf('\u0000') >= 0 || decodedValue.indexOf('\u0000') >= 0) {
+                        refuse(decodedName.replace("\u0000", ""));
+                    }
+                    if (!pair.isEmpty()) {
+                        decoded.put(decodedName, decodedValue);
+                    }
+                } catch (IllegalArgumentException undecodable) {
+                    refuse(name);
+                }
+            }
             return decoded;
         }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                String decodedName = URLDecoder.decode(name, StandardCharsets.UTF_8);
-                String decodedValue = URLDecoder.decode(value, StandardCharsets.UTF_8);
-                // PostgreSQL cannot store a NUL character; refuse it here rather than fail in the database.
-                if (decodedName.indexOf('\u0000') >= 0 || decodedValue.indexOf('\u0000') >= 0) {
-                    throw ErrorCode.INVALID_PARAMETER.exception(name);
-                }
-                decoded.put(decodedName, decodedValue);
-            } catch (IllegalArgumentException malformed) {
-                throw ErrorCode.INVALID_PARAMETER.exception(name);
+
+        void refuse(String name) {
+            if (firstMalformed == null) {
+                firstMalformed = name;
             }
         }
-        return decoded;
     }
 }

@@ -26,29 +26,12 @@ public record ListTagResourcesRequest(
         String nextToken,
         String tagOwnerUid,
         String tagOwnerBid,
-        String scope) implements TagRequest {
-
-    @AssertTrue(message = "DUPLICATE_TAG_KEY")
-    public boolean isEveryTagKeyDistinct() {
-        return TagParameter.keysAreDistinct(tags);
-    }
+        String scope) implements TagListRequest {
 
     @AssertTrue(message = "INVALID_TAG_KEY")
-    public boolean isEveryTagKeyWellFormed() {
-        return tags.values().stream().allMatch(tag -> tag.key() == null || tagRules().isKeyToWriteValid(tag.key()))
-                && tagFilters.values().stream().allMatch(TagFilterParameter::hasKey);
+    public boolean isEveryTagFilterKeyGiven() {
+        return tagFilters.values().stream().allMatch(TagFilterParameter::hasKey);
     }
-
-    @AssertTrue(message = "INVALID_TAG_VALUE")
-    public boolean isEveryTagValueWellFormed() {
-        return tags.values().stream().allMatch(tag -> tag.value() == null || tagRules().isValueValid(tag.value()));
-    }
-
-    @AssertTrue(message = "TAG_MISMATCH")
-    public boolean isEveryTagValuePairedWithAKey() {
-        return tags.values().stream().allMatch(tag -> tag.key() != null);
-    }
-
     @AssertTrue(message = "TAG_WITH_TAG_FILTER")
     public boolean isTagOrTagFilterNotBoth() {
         return tags.isEmpty() || tagFilters.isEmpty();

@@ -1,8 +1,8 @@
 package dev.ecstags.tag;
 
 import dev.ecstags.auth.Caller;
+import dev.ecstags.resource.ResourceType;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import java.util.SortedMap;
 
 /**
@@ -10,17 +10,15 @@ import java.util.SortedMap;
  *
  * <p>Each rule is a Bean Validation constraint whose message names an {@link dev.ecstags.error.ErrorCode}; the
  * service answers with the violated rule that comes first in the catalog, which is the contract's precedence.
+ * Rules shared by the three actions sit here as {@code is…} methods, which Bean Validation checks as properties.
  */
+@KnownRegion(message = "INVALID_REGION_ID")
 public interface TagRequest {
 
     Caller caller();
 
-    @NotBlank(message = "MISSING_REGION_ID")
-    @KnownRegion(message = "INVALID_REGION_ID")
     String regionId();
 
-    @NotBlank(message = "MISSING_RESOURCE_TYPE")
-    @KnownResourceType(message = "INVALID_RESOURCE_TYPE")
     String resourceType();
 
     /** {@code ResourceId.N} by index N. */
@@ -55,6 +53,21 @@ public interface TagRequest {
     @AssertTrue(message = "INVALID_SCOPE")
     default boolean isScopeKnown() {
         return scope() == null || "public".equalsIgnoreCase(scope()) || "private".equalsIgnoreCase(scope());
+    }
+
+    @AssertTrue(message = "MISSING_REGION_ID")
+    default boolean isRegionGiven() {
+        return notEmpty(regionId());
+    }
+
+    @AssertTrue(message = "MISSING_RESOURCE_TYPE")
+    default boolean isResourceTypeGiven() {
+        return notEmpty(resourceType());
+    }
+
+    @AssertTrue(message = "INVALID_RESOURCE_TYPE")
+    default boolean isResourceTypeKnown() {
+        return !notEmpty(resourceType()) || ResourceType.fromWire(resourceType()).isPresent();
     }
 
     /** The account whose resources the call acts on: a service key may name another with TagOwnerUid. */

@@ -1,7 +1,6 @@
 package dev.ecstags.tag;
 
 import dev.ecstags.auth.Caller;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
@@ -28,27 +27,7 @@ public record TagResourcesRequest(
         SortedMap<Integer, TagParameter> tags,
         String tagOwnerUid,
         String tagOwnerBid,
-        String scope) implements TagRequest {
-
-    @AssertTrue(message = "DUPLICATE_TAG_KEY")
-    public boolean isEveryTagKeyDistinct() {
-        return TagParameter.keysAreDistinct(tags);
-    }
-
-    @AssertTrue(message = "INVALID_TAG_KEY")
-    public boolean isEveryTagKeyWellFormed() {
-        return tags.values().stream().allMatch(tag -> tag.key() == null || tagRules().isKeyToWriteValid(tag.key()));
-    }
-
-    @AssertTrue(message = "INVALID_TAG_VALUE")
-    public boolean isEveryTagValueWellFormed() {
-        return tags.values().stream().allMatch(tag -> tag.value() == null || tagRules().isValueValid(tag.value()));
-    }
-
-    @AssertTrue(message = "TAG_MISMATCH")
-    public boolean isEveryTagValuePairedWithAKey() {
-        return tags.values().stream().allMatch(tag -> tag.key() != null);
-    }
+        String scope) implements TagListRequest {
 
     /** Key to value, in request order; a value not given is "". */
     Map<String, String> tagsToWrite() {

@@ -3,6 +3,7 @@ package dev.ecstags.tag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,13 @@ class TagStore {
             account_id = :account and region_id = :region and resource_type = :type
             and resource_id = any(:ids::text[])""";
 
+    /**
+     * The named keys, as a filter on each listed resource's tags rather than an index condition: with both ids and
+     * keys in the index condition, PostgreSQL before 17 descends the primary key once per (id, key) pair (1,000 for
+     * 50 ids and 20 keys); as a filter it descends once per id and reads that resource's few tags.
+     */
+    private static final String NAMED_KEYS = "(tag_key = any(:keys::text[])) is true";
+
     private final JdbcClient jdbc;
 
     TagStore(JdbcClient jdbc) {
@@ -31,23 +39,23 @@ class TagStore {
      * deletes only if every listed resource exists, may be tagged, and carries no named key in the other kind.
      */
     Outcome untag(TagService.Target target, List<String> keys) {
-        String keyFilter = keys.isEmpty() ? "" : " and tag_key = any(:keys::text[])";
+        String keyFilter = keys.isEmpty() ? "" : " and " + NAMED_KEYS;
         return jdbc.sql("""
                         with listed as (
                             select count(*) as found, count(*) filter (where not taggable) as untaggable
                             from resource where %1$s),
                         other_kind as (
                             select exists (select 1 from tag where %1$s
-                                             and tag_key = any(:keys::text[]) and private <> :private) as other_kind),
+                                             and %3$s and private <> :private) as other_kind),
                         removed as (
                             delete from tag where %1$s and private = :private%2$s
                               and (select found = :expected and untaggable = 0 from listed)
                               and not (select other_kind from other_kind)
                             returning 1)
                         select found, untaggable, other_kind, 0 as most_kept from listed, other_kind"""
-                        .formatted(TARGET, keyFilter))
+                        .formatted(TARGET, keyFilter, NAMED_KEYS))
                 .params(params(target, keys))
-                .query(Outcome.class)
+                .query(Outcome.MAPPER)
                 .single();
     }
 
@@ -62,7 +70,7 @@ class TagStore {
                         from (select taggable from resource where %s order by resource_id for update) listed"""
                         .formatted(TARGET))
                 .params(params(target, List.of()))
-                .query(Outcome.class)
+                .query(Outcome.MAPPER)
                 .single();
     }
 
@@ -74,11 +82,11 @@ class TagStore {
         return jdbc.sql("""
                         with other_kind as (
                             select exists (select 1 from tag where %1$s
-                                             and tag_key = any(:keys::text[]) and private <> :private) as other_kind),
+                                             and %2$s and private <> :private) as other_kind),
                         kept as (
                             select coalesce(max(kept), 0) as most_kept
                             from (select count(*) as kept from tag where %1$s
-                                    and private = :private and tag_key <> all(:keys::text[])
+                                    and private = :private and not %2$s
                                   group by resource_id) per_resource),
                         written as (
                             insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
@@ -91,11 +99,11 @@ class TagStore {
                             do update set tag_value = excluded.tag_value
                             returning 1)
                         select :expected as found, 0 as untaggable, other_kind, most_kept from other_kind, kept"""
-                        .formatted(TARGET))
+                        .formatted(TARGET, NAMED_KEYS))
                 .params(params(target, List.copyOf(tags.keySet())))
                 .param("values", tags.values().toArray(String[]::new))
                 .param("quota", quota)
-                .query(Outcome.class)
+                .query(Outcome.MAPPER)
                 .single();
     }
 
@@ -180,5 +188,9 @@ class TagStore {
      * @param mostKept   the most tags of the call's kind any listed resource keeps beside the named keys
      */
     record Outcome(long found, long untaggable, boolean otherKind, int mostKept) {
+
+        /** Mapped by hand: a reflective row mapper would introspect the record on every call of the hot path. */
+        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getLong("found"),
+                row.getLong("untaggable"), row.getBoolean("other_kind"), row.getInt("most_kept"));
     }
 }

@@ -148,6 +148,8 @@ class ResourceAdminApiTest {
 
         assertProblem(reply, 400);
         assertThat(fieldsInError(reply)).containsExactly("resources[0].accountId");
+        assertThat(reply.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be a decimal account id of 1 to 20 digits");
         assertThat(rows("instance", instance)).isEmpty();
     }
 

@@ -1,0 +1,206 @@
+package dev.ecstags.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecstags.auth.AccessKeys;
+import dev.ecstags.auth.IssuedAccessKey;
+import dev.ecstags.resource.ResourceInventory;
+import dev.ecstags.resource.ResourceRegistration;
+import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.RpcResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the contract tests share: a client for the service on its random port, fresh accounts, keys and resources
+ * for every test (all tests share one database, so nothing is ever reused), the tag rows as the database holds
+ * them, and the assertions on an error answer.
+ */
+abstract class ContractTestSupport {
+
+    static final String REGION = "cn-hangzhou";
+    static final String OTHER_REGION = "cn-beijing";
+    static final String UNKNOWN_REGION = "xx-nowhere-1";
+    static final String TYPE = "instance";
+    /** Any channel id: the contract gives TagOwnerBid no format. */
+    static final String BID = "26842";
+
+    /** Account ids of 16 digits, from a random start so that reruns against a kept database cannot collide. */
+    private static final AtomicLong NEXT_ACCOUNT =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 8_000_000_000_000_000L));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccessKeys accessKeys;
+    @Autowired
+    ResourceInventory inventory;
+    @Autowired
+    JdbcClient jdbc;
+
+    RpcClient rpc;
+
+    @BeforeEach
+    void connect() {
+        rpc = new RpcClient(port);
+    }
+
+    static String newAccountId() {
+        return Long.toString(NEXT_ACCOUNT.incrementAndGet());
+    }
+
+    /** A normal AccessKey of a fresh account. */
+    IssuedAccessKey newNormalKey() {
+        return accessKeys.create(newAccountId(), false);
+    }
+
+    /** A service AccessKey of a fresh account (a cloud-internal service). */
+    IssuedAccessKey newServiceKey() {
+        return accessKeys.create(newAccountId(), true);
+    }
+
+    static String newResourceId(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** Registers one fresh taggable instance of the account in {@link #REGION}. */
+    String newInstance(String accountId) {
+        return register(accountId, REGION, TYPE, true, 1).get(0);
+    }
+
+    /** Registers {@code count} fresh resources and returns their ids. */
+    List<String> register(String accountId, String regionId, String resourceType, boolean taggable, int count) {
+        String prefix = TYPE.equals(resourceType) ? "i-" : resourceType.substring(0, 1) + "-";
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> newResourceId(prefix)).toList();
+        inventory.register(ids.stream()
+                .map(id -> new ResourceRegistration(regionId, resourceType, id, accountId, taggable))
+                .toList());
+        return ids;
+    }
+
+    /** A V1 UntagResources call of {@link #TYPE} in {@link #REGION}; the test adds ids and keys. */
+    RpcClient.V1Call untag(IssuedAccessKey key) {
+        return rpc.v1(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE);
+    }
+
+    RpcClient.V1Call tagResources(IssuedAccessKey key) {
+        return rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", TYPE);
+    }
+
+    RpcClient.V1Call listTagResources(IssuedAccessKey key) {
+        return rpc.v1(key).action("ListTagResources").param("RegionId", REGION).param("ResourceType", TYPE);
+    }
+
+    /** {@code ResourceId.1..N} for these ids. */
+    static Map<String, String> resourceIds(List<String> ids) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            parameters.put("ResourceId." + (i + 1), ids.get(i));
+        }
+        return parameters;
+    }
+
+    static Map<String, String> resourceIds(String... ids) {
+        return resourceIds(List.of(ids));
+    }
+
+    /** {@code TagKey.1..N}. */
+    static Map<String, String> tagKeys(List<String> keys) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parameters.put("TagKey." + (i + 1), keys.get(i));
+        }
+        return parameters;
+    }
+
+    static Map<String, String> tagKeys(String... keys) {
+        return tagKeys(List.of(keys));
+    }
+
+    /** {@code Tag.N.Key} / {@code Tag.N.Value} in the map's order. */
+    static Map<String, String> tags(Map<String, String> keyToValue) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        int n = 1;
+        for (var tag : keyToValue.entrySet()) {
+            parameters.put("Tag." + n + ".Key", tag.getKey());
+            parameters.put("Tag." + n + ".Value", tag.getValue());
+            n++;
+        }
+        return parameters;
+    }
+
+    /** {@code count} distinct keys {@code prefix1..prefixN}, each with value {@code v}. */
+    static Map<String, String> numberedTags(String prefix, int count) {
+        Map<String, String> keyToValue = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            keyToValue.put(prefix + i, "v" + i);
+        }
+        return keyToValue;
+    }
+
+    static List<String> numberedKeys(String prefix, int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            keys.add(prefix + i);
+        }
+        return keys;
+    }
+
+    /** Puts public tags on resources through the API, as the account's normal key. */
+    void tagPublicly(IssuedAccessKey key, List<String> ids, Map<String, String> keyToValue) {
+        assertSucceeded(tagResources(key).params(resourceIds(ids)).params(tags(keyToValue)).send());
+    }
+
+    /** Puts private (system) tags on an account's resources, as a service key acting for the account. */
+    void tagPrivately(String accountId, List<String> ids, Map<String, String> keyToValue) {
+        assertSucceeded(tagResources(newServiceKey()).param("TagOwnerUid", accountId).param("TagOwnerBid", BID)
+                .param("Scope", "private").params(resourceIds(ids)).params(tags(keyToValue)).send());
+    }
+
+    /**
+     * Every tag row of an account as the database holds it: {@code region/type/resource key=value (private)},
+     * sorted, so a before/after comparison shows any change at all.
+     */
+    List<String> tagRows(String accountId) {
+        return jdbc.sql("""
+                        select region_id || '/' || resource_type || '/' || resource_id || ' ' || tag_key || '='
+                               || tag_value || case when private then ' (private)' else '' end as tag_row
+                        from tag where account_id = ?
+                        order by region_id, resource_type, resource_id, tag_key collate "C" """)
+                .param(accountId)
+                .query(String.class)
+                .list();
+    }
+
+    static void assertSucceeded(RpcResponse response) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(200);
+        assertThat(response.code()).as("Code of %s", response).isNull();
+    }
+
+    /** The status and code of an error answer, and the RequestId, body and header alike, that every one carries. */
+    static RpcResponse assertError(RpcResponse response, int status, String code) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.code()).as("Code of %s", response).isEqualTo(code);
+        assertThat(response.requestId()).as("RequestId of %s", response)
+                .matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
+                .isEqualTo(response.requestIdHeader());
+        return response;
+    }
+
+    /** A seed error: its documented status, code and message, verbatim. */
+    static RpcResponse assertError(RpcResponse response, Documented error) {
+        assertError(response, error.status, error.code);
+        assertThat(response.message()).as("Message of %s", response).isEqualTo(error.message);
+        return response;
+    }
+}

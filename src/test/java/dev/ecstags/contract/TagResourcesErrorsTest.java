@@ -1,0 +1,427 @@
+package dev.ecstags.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecstags.auth.IssuedAccessKey;
+import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.RpcResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The rows of CONTRACT.md §5 that apply to TagResources, with the seed's documented messages where the seed names
+ * the code (InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed among them). Every
+ * refused call is checked to write nothing: the account's tag rows are exactly as before.
+ */
+@IntegrationTest
+class TagResourcesErrorsTest extends ContractTestSupport {
+
+    IssuedAccessKey key;
+    /** An instance of the key's account that carries the public tag env=prod. */
+    String tagged;
+    /** An instance of the key's account without tags. */
+    String bare;
+    List<String> rowsBefore;
+
+    @BeforeEach
+    void accountWithTwoInstances() {
+        key = newNormalKey();
+        tagged = newInstance(key.accountId());
+        bare = newInstance(key.accountId());
+        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        rowsBefore = tagRows(key.accountId());
+        assertThat(rowsBefore).hasSize(1);
+    }
+
+    /** Tags both instances with team=a; the test breaks one rule. */
+    RpcClient.V1Call tagTeam() {
+        return tagResources(key).params(resourceIds(tagged, bare)).param("Tag.1.Key", "team")
+                .param("Tag.1.Value", "a");
+    }
+
+    RpcResponse assertRefused(RpcResponse response, Documented error) {
+        assertError(response, error);
+        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
+        return response;
+    }
+
+    RpcResponse assertRefused(RpcResponse response, int status, String code) {
+        assertError(response, status, code);
+        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
+        return response;
+    }
+
+    @Test
+    void theUnbrokenCallTagsBoth() {
+        assertSucceeded(tagTeam().send());
+
+        assertThat(tagRows(key.accountId())).hasSize(3);
+    }
+
+    @Nested
+    class RegionAndType {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void missingRegionId(String regionId) {
+            assertRefused(tagTeam().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
+        }
+
+        @Test
+        void unknownRegionId() {
+            assertRefused(tagTeam().param("RegionId", UNKNOWN_REGION).send(), Documented.INVALID_REGION_ID);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void missingResourceType(String resourceType) {
+            assertRefused(tagTeam().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
+        }
+
+        @Test
+        void unknownResourceType() {
+            assertRefused(tagTeam().param("ResourceType", "vm").send(), Documented.INVALID_RESOURCE_TYPE);
+        }
+    }
+
+    @Nested
+    class ResourceIds {
+
+        @Test
+        void missingResourceIds() {
+            assertRefused(tagResources(key).param("Tag.1.Key", "team").send(), Documented.MISSING_RESOURCE_IDS);
+        }
+
+        @Test
+        void fiftyOneIds() {
+            List<String> ids = new ArrayList<>(List.of(tagged, bare));
+            ids.addAll(register(key.accountId(), REGION, TYPE, true, 49));
+
+            assertRefused(tagResources(key).params(resourceIds(ids)).param("Tag.1.Key", "team").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+
+        @Test
+        void fiftyOneIdsOfWhichTwoAreTheSame() {
+            List<String> ids = new ArrayList<>(List.of(tagged, bare, bare));
+            ids.addAll(register(key.accountId(), REGION, TYPE, true, 48));
+
+            assertRefused(tagResources(key).params(resourceIds(ids)).param("Tag.1.Key", "team").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+
+        @Test
+        void anIndexAboveFifty() {
+            assertRefused(tagResources(key).param("ResourceId.51", bare).param("Tag.1.Key", "team").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+    }
+
+    @Nested
+    class Tags {
+
+        @Test
+        void missingTags() {
+            assertRefused(tagResources(key).params(resourceIds(tagged, bare)).send(), Documented.MISSING_TAGS);
+        }
+
+        @Test
+        void twentyOneTags() {
+            assertRefused(tagResources(key).param("ResourceId.1", bare).params(tags(numberedTags("k", 21))).send(),
+                    Documented.NUMBER_EXCEED_TAGS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Tag.0.Key", "Tag.21.Key", "Tag.100.Key"})
+        void anIndexOutsideOneToTwenty(String name) {
+            assertRefused(tagResources(key).param("ResourceId.1", bare).param(name, "team").send(),
+                    Documented.INVALID_TAG_COUNT);
+        }
+
+        @Test
+        void anIndexOutsideBesideValidOnes() {
+            assertRefused(tagTeam().param("Tag.21.Key", "x").param("Tag.21.Value", "y").send(),
+                    Documented.INVALID_TAG_COUNT);
+        }
+
+        @Test
+        void duplicateKey() {
+            assertRefused(tagTeam().param("Tag.2.Key", "team").param("Tag.2.Value", "b").send(),
+                    Documented.DUPLICATE_TAG_KEY);
+        }
+    }
+
+    @Nested
+    class InvalidTagKeyMalformed {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"aliyun", "aliyunTeam", "ALIYUN:x", "Aliyun-x", "acs:", "acs:rm:rgId", "ACS:x",
+                "Acs:x", "see http://example.com", "https://example.com"})
+        void aKeyBreakingTheRules(String tagKey) {
+            assertRefused(tagTeam().param("Tag.2.Key", tagKey).send(), Documented.INVALID_TAG_KEY);
+        }
+
+        @Test
+        void aKeyOf129Characters() {
+            assertRefused(tagTeam().param("Tag.2.Key", "k".repeat(129)).send(), Documented.INVALID_TAG_KEY);
+        }
+
+        @Test
+        void anEmptyKey() {
+            assertRefused(tagTeam().param("Tag.2.Key", "").param("Tag.2.Value", "v").send(),
+                    Documented.INVALID_TAG_KEY);
+        }
+
+        @Test
+        void aKeyOf128CharactersAndAValueOf128AreAccepted() {
+            assertSucceeded(tagTeam().param("Tag.2.Key", "k".repeat(128)).param("Tag.2.Value", "v".repeat(128))
+                    .send());
+            assertThat(tagRows(key.accountId())).hasSize(5);
+        }
+
+        @Test
+        void aServiceKeyMayWriteReservedPrefixesPrivately() {
+            assertSucceeded(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
+                    .param("TagOwnerBid", BID).param("Scope", "private").param("ResourceId.1", bare)
+                    .params(tags(Map.of("aliyun:x", "acs:1", "acs:y", "2"))).send());
+            assertThat(tagRows(key.accountId())).hasSize(3);
+        }
+    }
+
+    @Nested
+    class InvalidTagValueMalformed {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"acs:x", "ACS:x", "Acs:", "see http://example.com", "https://example.com"})
+        void aValueBreakingTheRules(String value) {
+            assertRefused(tagTeam().param("Tag.2.Key", "other").param("Tag.2.Value", value).send(),
+                    Documented.INVALID_TAG_VALUE);
+        }
+
+        @Test
+        void aValueOf129Characters() {
+            assertRefused(tagTeam().param("Tag.1.Value", "v".repeat(129)).send(), Documented.INVALID_TAG_VALUE);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "aliyun", "xacs:", "http", "acs"})
+        void valuesWithinTheRulesAreAccepted(String value) {
+            assertSucceeded(tagTeam().param("Tag.1.Value", value).send());
+            assertThat(tagRows(key.accountId())).contains("cn-hangzhou/instance/" + bare + " team=" + value);
+        }
+    }
+
+    @Nested
+    class InvalidTagMismatch {
+
+        @Test
+        void aValueWithoutAnyKey() {
+            assertRefused(tagResources(key).param("ResourceId.1", bare).param("Tag.1.Value", "a").send(),
+                    Documented.TAG_MISMATCH);
+        }
+
+        @Test
+        void aValueWithoutItsKeyBesideAFullTag() {
+            assertRefused(tagTeam().param("Tag.2.Value", "b").send(), Documented.TAG_MISMATCH);
+        }
+
+        @Test
+        void aKeyWithoutValueIsAnEmptyValue() {
+            assertSucceeded(tagResources(key).param("ResourceId.1", bare).param("Tag.1.Key", "team").send());
+            assertThat(tagRows(key.accountId())).contains("cn-hangzhou/instance/" + bare + " team=");
+        }
+    }
+
+    @Nested
+    class OperationDeniedQuotaExceed {
+
+        @BeforeEach
+        void fillTheTaggedInstance() {
+            // env=prod and nineteen more: twenty public tags.
+            tagPublicly(key, List.of(tagged), numberedTags("k", 19));
+            rowsBefore = tagRows(key.accountId());
+            assertThat(rowsBefore).hasSize(20);
+        }
+
+        @Test
+        void oneNewKeyOnAFullResource() {
+            assertRefused(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "one-more").send(),
+                    Documented.QUOTA_EXCEEDED);
+        }
+
+        @Test
+        void aBatchOverQuotaOnOneResourceWritesNothingOnTheOthers() {
+            assertRefused(tagTeam().send(), Documented.QUOTA_EXCEEDED);
+            assertThat(tagRows(key.accountId())).noneMatch(row -> row.contains(bare));
+        }
+
+        @Test
+        void newKeysThatWouldPassTwentyTogether() {
+            var nineteen = numberedTags("n", 19);
+            assertSucceeded(tagResources(key).param("ResourceId.1", bare).params(tags(nineteen)).send());
+            rowsBefore = tagRows(key.accountId());
+
+            assertRefused(tagResources(key).param("ResourceId.1", bare).params(tags(Map.of("a", "1", "b", "2")))
+                    .send(), Documented.QUOTA_EXCEEDED);
+        }
+
+        @Test
+        void overwritingAKeyOfAFullResourceDoesNotCount() {
+            var values = new LinkedHashMap<String, String>();
+            values.put("env", "test");
+            values.put("k1", "changed");
+
+            assertSucceeded(tagResources(key).param("ResourceId.1", tagged).params(tags(values)).send());
+            assertThat(tagRows(key.accountId())).hasSize(20)
+                    .contains("cn-hangzhou/instance/" + tagged + " env=test");
+        }
+
+        @Test
+        void privateTagsDoNotCountTowardThePublicQuota() {
+            tagPrivately(key.accountId(), List.of(bare), numberedTags("sys", 5));
+
+            assertSucceeded(tagResources(key).param("ResourceId.1", bare).params(tags(numberedTags("p", 20))).send());
+        }
+
+        @Test
+        void privateTagsHaveTheirOwnLimitOfTwenty() {
+            tagPrivately(key.accountId(), List.of(bare), numberedTags("sys", 20));
+            rowsBefore = tagRows(key.accountId());
+
+            var response = tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
+                    .param("TagOwnerBid", BID).param("Scope", "private").param("ResourceId.1", bare)
+                    .param("Tag.1.Key", "sys21").send();
+
+            assertRefused(response, Documented.QUOTA_EXCEEDED);
+        }
+    }
+
+    @Nested
+    class InvalidResourceIdNotFound {
+
+        @Test
+        void unknownId() {
+            assertRefused(tagTeam().param("ResourceId.2", newResourceId("i-")).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void anotherAccountsResource() {
+            var other = newNormalKey();
+            String theirs = newInstance(other.accountId());
+
+            assertRefused(tagTeam().param("ResourceId.3", theirs).send(), Documented.RESOURCE_NOT_FOUND);
+            assertThat(tagRows(other.accountId())).isEmpty();
+        }
+
+        @Test
+        void aResourceOfAnotherType() {
+            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
+
+            assertRefused(tagTeam().param("ResourceId.3", disk).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void aResourceInAnotherRegion() {
+            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
+
+            assertRefused(tagTeam().param("ResourceId.3", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class InvalidResourceIdNotSupported {
+
+        @Test
+        void aResourceRegisteredAsNotTaggable() {
+            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
+
+            assertRefused(tagTeam().param("ResourceId.3", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
+        }
+    }
+
+    @Nested
+    class OwnerAndScope {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"TagOwnerUid", "TagOwnerBid"})
+        void aNormalKeySendsAnOwnerParameter(String name) {
+            assertRefused(tagTeam().param(name, name.equals("TagOwnerUid") ? key.accountId() : BID).send(),
+                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
+        }
+
+        @Test
+        void aServiceKeySendsTagOwnerBidWithoutTagOwnerUid() {
+            assertRefused(tagResources(newServiceKey()).param("TagOwnerBid", BID).params(resourceIds(tagged, bare))
+                    .param("Tag.1.Key", "team").send(), Documented.MISSING_TAG_OWNER_UID);
+        }
+
+        @Test
+        void aServiceKeySendsTagOwnerUidWithoutTagOwnerBid() {
+            assertRefused(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
+                    .params(resourceIds(tagged, bare)).param("Tag.1.Key", "team").send(),
+                    Documented.MISSING_TAG_OWNER_BID);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"public", "private"})
+        void aNormalKeySendsScope(String scope) {
+            assertRefused(tagTeam().param("Scope", scope).send(), Documented.PERMISSION_DENIED_SCOPE);
+        }
+
+        @Test
+        void aServiceKeySendsAnUnknownScope() {
+            assertRefused(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
+                    .param("TagOwnerBid", BID).param("Scope", "system").params(resourceIds(tagged, bare))
+                    .param("Tag.1.Key", "team").send(), Documented.INVALID_SCOPE);
+        }
+    }
+
+    @Nested
+    class NoPermissionTag {
+
+        @BeforeEach
+        void privateTagOnTheBareInstance() {
+            tagPrivately(key.accountId(), List.of(bare), Map.of("team", "platform"));
+            rowsBefore = tagRows(key.accountId());
+            assertThat(rowsBefore).hasSize(2);
+        }
+
+        @Test
+        void aNormalKeyWritesAKeyTheResourceCarriesPrivately() {
+            // team is private on the bare instance: neither instance gets a public team tag.
+            assertRefused(tagTeam().send(), Documented.NO_PERMISSION_TAG);
+        }
+
+        @Test
+        void aPrivateScopeWritesAKeyTheResourceCarriesPublicly() {
+            assertRefused(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
+                    .param("TagOwnerBid", BID).param("Scope", "private").params(resourceIds(tagged, bare))
+                    .params(tags(Map.of("env", "system"))).send(), Documented.NO_PERMISSION_TAG);
+        }
+    }
+
+    @Nested
+    class InvalidParameter {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Tag.x.Key", "Tag.x.Value", "Tag.first.Key"})
+        void aMalformedTagIndex(String name) {
+            assertRefused(tagTeam().param(name, "v").send(), 400, "InvalidParameter");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ResourceId.x", "ResourceId.0"})
+        void aMalformedResourceIdIndex(String name) {
+            assertRefused(tagTeam().param(name, bare).send(), 400, "InvalidParameter");
+        }
+    }
+}

@@ -1,0 +1,515 @@
+package dev.ecstags.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecstags.auth.IssuedAccessKey;
+import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.RpcResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The seed's error table (UntagResources.md), row by row, with the documented status, code and message; and the
+ * malformed values of CONTRACT.md §5 (InvalidParameter). Every refused call is checked to leave every tag row of the
+ * account exactly as it was.
+ *
+ * <p>Three rows of the seed's table cannot be provoked through UntagResources, which has no tag values and only
+ * removes tags: InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed. They are provoked
+ * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}.
+ */
+@IntegrationTest
+class UntagResourcesErrorsTest extends ContractTestSupport {
+
+    IssuedAccessKey key;
+    /** An instance of the key's account that carries public tags env=prod and team=a. */
+    String tagged;
+    List<String> rowsBefore;
+
+    @BeforeEach
+    void accountWithATaggedInstance() {
+        key = newNormalKey();
+        tagged = newInstance(key.accountId());
+        tagPublicly(key, List.of(tagged), Map.of("env", "prod", "team", "a"));
+        rowsBefore = tagRows(key.accountId());
+        assertThat(rowsBefore).hasSize(2);
+    }
+
+    /** Untag of the tagged instance by the account's normal key, the key env named; the test breaks one rule. */
+    RpcClient.V1Call untagEnv() {
+        return untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env");
+    }
+
+    /** The refusal, and that the account's tags are untouched. */
+    RpcResponse assertRefused(RpcResponse response, Documented error) {
+        assertError(response, error);
+        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
+        return response;
+    }
+
+    RpcResponse assertRefused(RpcResponse response, int status, String code) {
+        assertError(response, status, code);
+        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
+        return response;
+    }
+
+    @Test
+    void theUnbrokenCallRemovesTheKey() {
+        assertSucceeded(untagEnv().send());
+
+        assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
+    }
+
+    @Nested
+    class MissingParameterRegionId {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void absentOrEmpty(String regionId) {
+            assertRefused(untagEnv().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
+        }
+    }
+
+    @Nested
+    class InvalidRegionIdNotFound {
+
+        @ParameterizedTest
+        @ValueSource(strings = {UNKNOWN_REGION, "hangzhou", "cn-atlantis-1"})
+        void notAConfiguredRegion(String regionId) {
+            assertRefused(untagEnv().param("RegionId", regionId).send(), Documented.INVALID_REGION_ID);
+        }
+    }
+
+    @Nested
+    class MissingParameterResourceType {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void absentOrEmpty(String resourceType) {
+            assertRefused(untagEnv().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
+        }
+    }
+
+    @Nested
+    class InvalidResourceTypeNotFound {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"vm", "instances", "ecs:instance", "bucket"})
+        void unknownType(String resourceType) {
+            assertRefused(untagEnv().param("ResourceType", resourceType).send(), Documented.INVALID_RESOURCE_TYPE);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"INSTANCE", "Instance"})
+        void typesAreComparedCaseInsensitively(String resourceType) {
+            assertSucceeded(untagEnv().param("ResourceType", resourceType).send());
+        }
+    }
+
+    @Nested
+    class MissingParameterResourceIds {
+
+        @Test
+        void noResourceId() {
+            assertRefused(untag(key).param("TagKey.1", "env").send(), Documented.MISSING_RESOURCE_IDS);
+        }
+    }
+
+    @Nested
+    class NumberExceedResourceIds {
+
+        @Test
+        void fiftyOneIds() {
+            List<String> ids = new ArrayList<>(List.of(tagged));
+            for (int i = 2; i <= 51; i++) {
+                ids.add(newResourceId("i-"));
+            }
+
+            assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+
+        @Test
+        void fiftyOneIdsOfWhichTwoAreTheSame() {
+            List<String> ids = new ArrayList<>(List.of(tagged, tagged));
+            for (int i = 3; i <= 51; i++) {
+                ids.add(newResourceId("i-"));
+            }
+
+            assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ResourceId.51", "ResourceId.100", "ResourceId.99999999999"})
+        void anIndexAboveFifty(String name) {
+            assertRefused(untag(key).param(name, tagged).param("TagKey.1", "env").send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
+        }
+
+        @Test
+        void fiftyIdsAreAccepted() {
+            List<String> ids = new ArrayList<>(List.of(tagged));
+            ids.addAll(register(key.accountId(), REGION, TYPE, true, 49));
+
+            assertSucceeded(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send());
+        }
+    }
+
+    @Nested
+    class MissingParameterTags {
+
+        @Test
+        void neitherTagKeyNorAll() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).send(), Documented.MISSING_TAGS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"false", "FALSE", "False"})
+        void allFalseWithoutTagKey(String all) {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), Documented.MISSING_TAGS);
+        }
+
+        @Test
+        void allTrueWithoutTagKeyRemovesEveryTag() {
+            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "TRUE").send());
+
+            assertThat(tagRows(key.accountId())).isEmpty();
+        }
+    }
+
+    @Nested
+    class NumberExceedTags {
+
+        @Test
+        void twentyOneKeys() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21))).send(),
+                    Documented.NUMBER_EXCEED_TAGS);
+        }
+
+        @Test
+        void twentyOneKeysWithAllTrue() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21)))
+                    .param("All", "true").send(), Documented.NUMBER_EXCEED_TAGS);
+        }
+
+        @Test
+        void twentyKeysAreAccepted() {
+            var keys = new ArrayList<>(numberedKeys("k", 19));
+            keys.add("env");
+
+            assertSucceeded(untag(key).param("ResourceId.1", tagged).params(tagKeys(keys)).send());
+            assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
+        }
+    }
+
+    @Nested
+    class InvalidTagCount {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"TagKey.21", "TagKey.0", "TagKey.100"})
+        void anIndexOutsideOneToTwenty(String name) {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param(name, "env").send(),
+                    Documented.INVALID_TAG_COUNT);
+        }
+
+        @Test
+        void anIndexOutsideBesideValidOnes() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.21", "team")
+                    .send(), Documented.INVALID_TAG_COUNT);
+        }
+    }
+
+    @Nested
+    class DuplicateTagKey {
+
+        @Test
+        void sameKeyTwice() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("env", "team", "env")).send(),
+                    Documented.DUPLICATE_TAG_KEY);
+        }
+
+        @Test
+        void emptyKeyTwice() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("", "")).send(),
+                    Documented.DUPLICATE_TAG_KEY);
+        }
+    }
+
+    @Nested
+    class InvalidTagKeyMalformed {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"aliyun", "aliyunTeam", "ALIYUN:x", "Aliyun-x", "acs:", "acs:rm:rgId", "ACS:x",
+                "Acs:x", "see http://example.com", "https://example.com", "http://"})
+        void aKeyBreakingTheRules(String tagKey) {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.2", tagKey)
+                    .send(), Documented.INVALID_TAG_KEY);
+        }
+
+        @Test
+        void aKeyOf129Characters() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(129)).send(),
+                    Documented.INVALID_TAG_KEY);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "acs", "xaliyun", "my-acs:key", "http", "http:/x", "ftp://host"})
+        void keysWithinTheRulesAreAccepted(String tagKey) {
+            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", tagKey).send());
+            assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+        }
+
+        @Test
+        void aKeyOf128CharactersIsAccepted() {
+            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(128)).send());
+        }
+
+        @Test
+        void aServiceKeyMayNameReservedPrefixes() {
+            assertSucceeded(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
+                    .param("Scope", "private").param("ResourceId.1", tagged).params(tagKeys("aliyun:x", "acs:y"))
+                    .send());
+        }
+    }
+
+    @Nested
+    class InvalidResourceIdNotFound {
+
+        @Test
+        void unknownId() {
+            assertRefused(untagEnv().param("ResourceId.1", newResourceId("i-")).send(),
+                    Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void oneUnknownIdInABatchLeavesEveryTagInPlace() {
+            String second = newInstance(key.accountId());
+            tagPublicly(key, List.of(second), Map.of("env", "test"));
+            rowsBefore = tagRows(key.accountId());
+
+            var response = untag(key).params(resourceIds(tagged, newResourceId("i-"), second))
+                    .params(tagKeys("env", "team")).send();
+
+            assertRefused(response, Documented.RESOURCE_NOT_FOUND);
+            assertThat(rowsBefore).hasSize(3);
+        }
+
+        @Test
+        void anotherAccountsResourceIsAnsweredAsUnknown() {
+            var other = newNormalKey();
+            String theirs = newInstance(other.accountId());
+            tagPublicly(other, List.of(theirs), Map.of("env", "prod"));
+            var theirRowsBefore = tagRows(other.accountId());
+
+            var response = untag(key).params(resourceIds(tagged, theirs)).param("TagKey.1", "env").send();
+
+            assertRefused(response, Documented.RESOURCE_NOT_FOUND);
+            assertThat(tagRows(other.accountId())).isEqualTo(theirRowsBefore).hasSize(1);
+        }
+
+        @Test
+        void aResourceOfAnotherType() {
+            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
+
+            assertRefused(untagEnv().param("ResourceId.2", disk).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void theSameIdRegisteredUnderAnotherTypeOnly() {
+            // The id exists, as a disk; called as an instance it is unknown, and the disk keeps its tags.
+            String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
+            assertSucceeded(rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", "disk")
+                    .param("ResourceId.1", id).params(tags(Map.of("env", "prod"))).send());
+            rowsBefore = tagRows(key.accountId());
+
+            assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
+                    Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void aResourceInAnotherRegion() {
+            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
+
+            assertRefused(untagEnv().param("ResourceId.2", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+
+        @Test
+        void theRightResourceCalledInAnotherRegion() {
+            assertRefused(untagEnv().param("RegionId", OTHER_REGION).send(), Documented.RESOURCE_NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class InvalidResourceIdNotSupported {
+
+        @Test
+        void aResourceRegisteredAsNotTaggable() {
+            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
+
+            assertRefused(untag(key).param("ResourceId.1", untaggable).param("TagKey.1", "env").send(),
+                    Documented.RESOURCE_NOT_TAGGABLE);
+        }
+
+        @Test
+        void oneUntaggableResourceInABatchLeavesEveryTagInPlace() {
+            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
+
+            assertRefused(untagEnv().param("ResourceId.2", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
+        }
+    }
+
+    @Nested
+    class PermissionDeniedTagOwnerUid {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"TagOwnerUid", "TagOwnerBid"})
+        void aNormalKeySendsAnOwnerParameter(String name) {
+            assertRefused(untagEnv().param(name, name.equals("TagOwnerUid") ? key.accountId() : BID).send(),
+                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
+        }
+
+        @Test
+        void aNormalKeySendsBoth() {
+            assertRefused(untagEnv().param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID).send(),
+                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
+        }
+
+        @Test
+        void aNormalKeyCannotReachAnotherAccountThroughTagOwnerUid() {
+            var other = newNormalKey();
+            String theirs = newInstance(other.accountId());
+            tagPublicly(other, List.of(theirs), Map.of("env", "prod"));
+
+            var response = untag(key).param("TagOwnerUid", other.accountId()).param("TagOwnerBid", BID)
+                    .param("ResourceId.1", theirs).param("TagKey.1", "env").send();
+
+            assertRefused(response, Documented.PERMISSION_DENIED_TAG_OWNER_UID);
+            assertThat(tagRows(other.accountId())).hasSize(1);
+        }
+    }
+
+    @Nested
+    class MissingParameterTagOwner {
+
+        @Test
+        void aServiceKeySendsTagOwnerBidWithoutTagOwnerUid() {
+            assertRefused(untag(newServiceKey()).param("TagOwnerBid", BID).param("ResourceId.1", tagged)
+                    .param("TagKey.1", "env").send(), Documented.MISSING_TAG_OWNER_UID);
+        }
+
+        @Test
+        void aServiceKeySendsTagOwnerUidWithoutTagOwnerBid() {
+            assertRefused(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("ResourceId.1", tagged)
+                    .param("TagKey.1", "env").send(), Documented.MISSING_TAG_OWNER_BID);
+        }
+
+        @Test
+        void aServiceKeyWithBothActsForTheAccount() {
+            assertSucceeded(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
+                    .param("ResourceId.1", tagged).param("TagKey.1", "env").send());
+            assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
+        }
+    }
+
+    @Nested
+    class PermissionDeniedScope {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"public", "private", "bogus"})
+        void aNormalKeySendsScope(String scope) {
+            assertRefused(untagEnv().param("Scope", scope).send(), Documented.PERMISSION_DENIED_SCOPE);
+        }
+    }
+
+    @Nested
+    class InvalidScope {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"global", "privat", "all"})
+        void aServiceKeySendsAnUnknownScope(String scope) {
+            assertRefused(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
+                    .param("Scope", scope).param("ResourceId.1", tagged).param("TagKey.1", "env").send(),
+                    Documented.INVALID_SCOPE);
+        }
+    }
+
+    @Nested
+    class NoPermissionTag {
+
+        @BeforeEach
+        void privateTagOnTheInstance() {
+            tagPrivately(key.accountId(), List.of(tagged), Map.of("acs:system", "on", "owner", "ecs"));
+            rowsBefore = tagRows(key.accountId());
+            assertThat(rowsBefore).hasSize(4);
+        }
+
+        @Test
+        void aNormalKeyNamesAKeyTheResourceCarriesPrivately() {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "owner").send(),
+                    Documented.NO_PERMISSION_TAG);
+        }
+
+        @Test
+        void aKeyPrivateOnOneResourceAndPublicOnAnotherRefusesTheWholeBatch() {
+            String second = newInstance(key.accountId());
+            tagPublicly(key, List.of(second), Map.of("owner", "me"));
+            rowsBefore = tagRows(key.accountId());
+
+            // "owner" is public on the second instance and private on the first: the whole call is refused.
+            assertRefused(untag(key).params(resourceIds(second, tagged)).params(tagKeys("env", "owner")).send(),
+                    Documented.NO_PERMISSION_TAG);
+        }
+
+        @Test
+        void aPrivateScopeNamesAKeyTheResourceCarriesPublicly() {
+            assertRefused(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
+                    .param("Scope", "private").param("ResourceId.1", tagged).params(tagKeys("acs:system", "env"))
+                    .send(), Documented.NO_PERMISSION_TAG);
+        }
+
+        @Test
+        void allTrueByANormalKeyRemovesOnlyThePublicTags() {
+            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "true").send());
+
+            assertThat(tagRows(key.accountId())).containsExactly(
+                    "cn-hangzhou/instance/" + tagged + " acs:system=on (private)",
+                    "cn-hangzhou/instance/" + tagged + " owner=ecs (private)");
+        }
+    }
+
+    @Nested
+    class InvalidParameter {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ResourceId.x", "ResourceId.one", "ResourceId.0", "ResourceId.1a"})
+        void aMalformedResourceIdIndex(String name) {
+            assertRefused(untagEnv().param(name, tagged).send(), 400, "InvalidParameter");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"TagKey.x", "TagKey.first", "TagKey.2b"})
+        void aMalformedTagKeyIndex(String name) {
+            assertRefused(untagEnv().param(name, "team").send(), 400, "InvalidParameter");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"maybe", "yes", "1", "0"})
+        void allNotABooleanWithoutKeys(String all) {
+            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), 400, "InvalidParameter");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"maybe", "yes"})
+        void allNotABooleanWithKeys(String all) {
+            assertRefused(untagEnv().param("All", all).send(), 400, "InvalidParameter");
+        }
+    }
+}

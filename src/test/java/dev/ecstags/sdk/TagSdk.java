@@ -1,0 +1,70 @@
+package dev.ecstags.sdk;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three tag actions as one official SDK flavour performs them. A refusal of the service arrives as
+ * {@link SdkRefusal}, carrying what the SDK itself reported (its error code) and the HTTP status.
+ */
+interface TagSdk {
+
+    void tag(String resourceType, List<String> resourceIds, Map<String, String> tags) throws Exception;
+
+    /** {@code all} null: not sent. */
+    void untag(String resourceType, List<String> resourceIds, List<String> tagKeys, Boolean all) throws Exception;
+
+    Page list(ListQuery query) throws Exception;
+
+    /**
+     * @param tags         {@code Tag.N}: key to value, a null value sends the key alone
+     * @param filterKey    {@code TagFilter.1.TagKey}, or null
+     * @param filterValues {@code TagFilter.1.TagValues.M}
+     */
+    record ListQuery(String resourceType, List<String> resourceIds, Map<String, String> tags, String filterKey,
+                     List<String> filterValues, String nextToken) {
+
+        static ListQuery byIds(List<String> resourceIds) {
+            return new ListQuery("instance", resourceIds, Map.of(), null, List.of(), null);
+        }
+
+        ListQuery next(String token) {
+            return new ListQuery(resourceType, resourceIds, tags, filterKey, filterValues, token);
+        }
+    }
+
+    record Entry(String resourceId, String resourceType, String tagKey, String tagValue) {
+    }
+
+    record Page(List<Entry> entries, String nextToken) {
+    }
+
+    /** The service refused a call, as the SDK reported it. */
+    final class SdkRefusal extends RuntimeException {
+
+        private final String code;
+        private final int status;
+        private final boolean serverError;
+
+        SdkRefusal(String code, String message, int status, boolean serverError) {
+            super(code + " (" + status + "): " + message);
+            this.code = code;
+            this.status = status;
+            this.serverError = serverError;
+        }
+
+        /** ClientException#getErrCode or TeaException#getCode. */
+        String code() {
+            return code;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** The legacy SDK's ServerException (5xx) rather than ClientException. */
+        boolean serverError() {
+            return serverError;
+        }
+    }
+}

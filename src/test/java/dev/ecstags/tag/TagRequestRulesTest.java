@@ -1,0 +1,111 @@
+package dev.ecstags.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.ecstags.auth.Caller;
+import dev.ecstags.error.ApiException;
+import dev.ecstags.error.ErrorCode;
+import dev.ecstags.support.IntegrationTest;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The action rules, checked before any database work, answer in the contract's order. */
+@IntegrationTest
+class TagRequestRulesTest {
+
+    private static final Caller NORMAL = new Caller("LTAInormal", "900000000000001", false);
+    private static final Caller SERVICE = new Caller("LTAIservice", "900000000000002", true);
+
+    @Autowired
+    TagService tags;
+
+    @Test
+    void untagRulesAnswerInPrecedenceOrder() {
+        assertThat(untagRefusal(NORMAL, null, "nope", ids(), keys(), false, "1", null, null))
+                .isEqualTo(ErrorCode.PERMISSION_DENIED_TAG_OWNER_UID);
+        assertThat(untagRefusal(SERVICE, null, "instance", ids("i-1"), keys("k"), false, "1", "b", null))
+                .isEqualTo(ErrorCode.MISSING_REGION_ID);
+        assertThat(untagRefusal(SERVICE, null, "instance", ids("i-1"), keys("k"), false, "1", null, null))
+                .isEqualTo(ErrorCode.MISSING_TAG_OWNER_BID);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("k"), false, null, null, "public"))
+                .isEqualTo(ErrorCode.PERMISSION_DENIED_SCOPE);
+        assertThat(untagRefusal(SERVICE, "cn-hangzhou", "instance", ids("i-1"), keys("k"), false, null, null, "all"))
+                .isEqualTo(ErrorCode.INVALID_SCOPE);
+        assertThat(untagRefusal(NORMAL, "mars-1", "", ids(), keys(), false, null, null, null))
+                .isEqualTo(ErrorCode.INVALID_REGION_ID);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "spaceship", ids(), keys(), false, null, null, null))
+                .isEqualTo(ErrorCode.INVALID_RESOURCE_TYPE);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "INSTANCE", ids(), keys(), false, null, null, null))
+                .isEqualTo(ErrorCode.MISSING_RESOURCE_IDS);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys(), false, null, null, null))
+                .isEqualTo(ErrorCode.MISSING_TAGS);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("a", "a"), false, null, null, null))
+                .isEqualTo(ErrorCode.DUPLICATE_TAG_KEY);
+        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("Aliyun-x"), false, null, null, null))
+                .isEqualTo(ErrorCode.INVALID_TAG_KEY);
+    }
+
+    @Test
+    void tagRulesAnswerInPrecedenceOrder() {
+        var keyless = new TreeMap<Integer, TagParameter>();
+        keyless.put(1, new TagParameter(null, "v"));
+        assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.TAG_MISMATCH);
+        keyless.put(2, new TagParameter("k", "http://x"));
+        assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.INVALID_TAG_VALUE);
+        keyless.put(3, new TagParameter("acs:k", "v"));
+        assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.INVALID_TAG_KEY);
+        keyless.put(4, new TagParameter("k", "v"));
+        assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.DUPLICATE_TAG_KEY);
+        keyless.put(0, new TagParameter("z", "v"));
+        assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.INVALID_TAG_COUNT);
+    }
+
+    @Test
+    void aServiceKeyMayUseTheReservedPrefixes() {
+        var request = new UntagResourcesRequest(SERVICE, "cn-hangzhou", "instance", ids("i-unknown"), keys("acs:x"),
+                false, null, null, "private");
+        assertThatCode(() -> tags.untagResources(request))
+                .isInstanceOfSatisfying(ApiException.class,
+                        refusal -> assertThat(refusal.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+    }
+
+    private ErrorCode tagRefusal(SortedMap<Integer, TagParameter> tagList) {
+        var request = new TagResourcesRequest(NORMAL, "cn-hangzhou", "instance", ids("i-1"), tagList, null, null, null);
+        return refusal(() -> tags.tagResources(request));
+    }
+
+    private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
+                                   SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
+                                   String scope) {
+        var request = new UntagResourcesRequest(caller, region, type, ids, keys, all, ownerUid, ownerBid, scope);
+        return refusal(() -> tags.untagResources(request));
+    }
+
+    private static ErrorCode refusal(Runnable call) {
+        try {
+            call.run();
+        } catch (ApiException refusal) {
+            return refusal.errorCode();
+        }
+        throw new AssertionError("the request was not refused");
+    }
+
+    private static SortedMap<Integer, String> ids(String... ids) {
+        return indexed(ids);
+    }
+
+    private static SortedMap<Integer, String> keys(String... keys) {
+        return indexed(keys);
+    }
+
+    private static SortedMap<Integer, String> indexed(String... values) {
+        var byIndex = new TreeMap<Integer, String>();
+        for (int i = 0; i < values.length; i++) {
+            byIndex.put(i + 1, values[i]);
+        }
+        return byIndex;
+    }
+}
