@@ -27,7 +27,10 @@ record RpcRequests(SignedRequest signed, Optional<String> malformed) {
     static RpcRequests read(HttpServletRequest http) throws IOException {
         var reader = new FormReader();
         Map<String, String> query = reader.decode(http.getQueryString());
-        byte[] body = http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        // Most SDK calls carry no body; reading one anyway would allocate a buffer on every call.
+        byte[] body = http.getContentLengthLong() == 0
+                ? new byte[0]
+                : http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         Map<String, String> parameters = new HashMap<>(query);
         if (body.length > MAX_BODY_BYTES) {
             reader.refuse("body");
