@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,7 +90,7 @@ public class TagService {
                   boolean privateTags) {
 
         String describe() {
-            return String.join("\u0001", accountId, regionId, resourceType.toLowerCase(Locale.ROOT),
+            return String.join("\u0001", accountId, regionId, resourceType,
                     Boolean.toString(privateTags));
         }
     }

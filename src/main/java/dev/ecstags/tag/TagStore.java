@@ -28,6 +28,11 @@ class TagStore {
      */
     private static final String NAMED_KEYS = "(tag_key = any(:keys::text[])) is true";
 
+    /** Opens a condition on another visible tag of the listed row's resource. */
+    private static final String SAME_RESOURCE_TAG = " and exists (select 1 from tag m where"
+            + " m.account_id = t.account_id and m.region_id = t.region_id and m.resource_type = t.resource_type"
+            + " and m.resource_id = t.resource_id and m.private = t.private";
+
     private final JdbcClient jdbc;
 
     TagStore(JdbcClient jdbc) {
@@ -120,7 +125,7 @@ class TagStore {
         }
         for (int i = 0; i < query.tags().size(); i++) {
             var tag = query.tags().get(i);
-            sql.append(" and exists (select 1 from tag m where ").append(sameResource())
+            sql.append(SAME_RESOURCE_TAG)
                     .append(" and m.tag_key = :tagKey").append(i);
             params.put("tagKey" + i, tag.key());
             if (tag.value() != null) {
@@ -131,7 +136,7 @@ class TagStore {
         }
         for (int i = 0; i < query.filters().size(); i++) {
             var filter = query.filters().get(i);
-            sql.append(" and exists (select 1 from tag m where ").append(sameResource());
+            sql.append(SAME_RESOURCE_TAG);
             if (filter.tagValues().isEmpty()) {
                 sql.append(" and m.tag_key like :filterKey").append(i).append(" escape '\\'");
                 params.put("filterKey" + i, TagQuery.likePattern(filter.tagKey()));
@@ -162,10 +167,6 @@ class TagStore {
                 .list();
     }
 
-    private static String sameResource() {
-        return "m.account_id = t.account_id and m.region_id = t.region_id and m.resource_type = t.resource_type"
-                + " and m.resource_id = t.resource_id and m.private = t.private";
-    }
 
     private static Map<String, Object> params(TagService.Target target, List<String> keys) {
         var params = new HashMap<String, Object>();
