@@ -17,8 +17,9 @@ RUN apt-get update \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin tags
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
+COPY jvm.options /app/jvm.options
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]
