@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The actions of ECS API version 2014-05-26 that this service answers. */
 enum RpcAction {
-    UntagResources, TagResources, ListTagResources;
+    UntagResources, TagResources, ListTagResources, DescribeTags;
 
     static final String API_VERSION = "2014-05-26";
 

@@ -4,7 +4,9 @@ import dev.ecstags.auth.Caller;
 import dev.ecstags.auth.RequestAuthenticator;
 import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
+import dev.ecstags.tag.TagCatalog;
 import dev.ecstags.tag.TagResourcesRequest;
 import dev.ecstags.tag.TagService;
 import dev.ecstags.tag.UntagResourcesRequest;
@@ -26,11 +28,13 @@ class RpcController {
     private final RequestAuthenticator authenticator;
     private final TagService tags;
     private final RpcRenderer renderer;
+    private final TagCatalog catalog;
 
-    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer) {
+    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer, TagCatalog catalog) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
+        this.catalog = catalog;
     }
 
     /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
@@ -74,6 +78,8 @@ class RpcController {
             }
             case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
                     tags.listTagResources(listRequest(caller, parameters)));
+            case DescribeTags -> RpcResponses.DescribeTagsPage.of(exchange.requestId(),
+                    catalog.describeTags(describeTagsRequest(caller, parameters)));
         };
         return renderer.render(exchange, 200, action.responseElement(), body);
     }
@@ -101,6 +107,13 @@ class RpcController {
         var tagFilters = parameters.tagFilters();
         return new ListTagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
                 resourceIds, tagList, tagFilters, parameters.get("NextToken"), parameters.get("TagOwnerUid"),
+                parameters.get("TagOwnerBid"), parameters.get("Scope"));
+    }
+
+    private static DescribeTagsRequest describeTagsRequest(Caller caller, RpcParameters parameters) {
+        return new DescribeTagsRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
+                parameters.get("ResourceId"), parameters.tags(), parameters.get("PageNumber"),
+                parameters.get("PageSize"), parameters.get("Category"), parameters.get("TagOwnerUid"),
                 parameters.get("TagOwnerBid"), parameters.get("Scope"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecstags.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ecstags.tag.TagCatalogPage;
 import dev.ecstags.tag.TagPage;
 import dev.ecstags.tag.TaggedResource;
 import java.util.List;
@@ -26,6 +27,47 @@ final class RpcResponses {
 
     /** SDKs read a wrapped list: {@code "TagResources":{"TagResource":[…]}}. */
     record TagResources(@JacksonXmlElementWrapper(useWrapping = false) List<TaggedResource> tagResource) {
+    }
+
+    @JsonPropertyOrder({"RequestId", "PageSize", "PageNumber", "TotalCount", "Tags"})
+    record DescribeTagsPage(String requestId, int pageSize, int pageNumber, long totalCount, Tags tags) {
+
+        static DescribeTagsPage of(String requestId, TagCatalogPage page) {
+            return new DescribeTagsPage(requestId, page.pageSize(), page.pageNumber(), page.totalCount(),
+                    new Tags(page.tags().stream().map(CatalogTag::of).toList()));
+        }
+    }
+
+    /** {@code "Tags":{"Tag":[…]}}, as both SDKs' DescribeTags responses read it. */
+    record Tags(@JacksonXmlElementWrapper(useWrapping = false) List<CatalogTag> tag) {
+    }
+
+    @JsonPropertyOrder({"TagKey", "TagValue", "ResourceTypeCount"})
+    record CatalogTag(String tagKey, String tagValue, ResourceTypeCount resourceTypeCount) {
+
+        static CatalogTag of(TagCatalogPage.Entry entry) {
+            return new CatalogTag(entry.tagKey(), entry.tagValue(), ResourceTypeCount.of(entry.resourcesByType()));
+        }
+    }
+
+    /**
+     * The resources of each type that carry a pair: the twelve types the SDKs model, zero where none does. Pairs
+     * carried only by the other taggable types (ddhcluster, command…) are listed with zero counts.
+     */
+    record ResourceTypeCount(long instance, long disk, long volume, long image, long snapshot, long securitygroup,
+                             long launchTemplate, long eni, long ddh, long keyPair, long snapshotPolicy,
+                             long reservedInstance) {
+
+        static ResourceTypeCount of(java.util.Map<String, Long> byType) {
+            return new ResourceTypeCount(count(byType, "instance"), count(byType, "disk"), count(byType, "volume"),
+                    count(byType, "image"), count(byType, "snapshot"), count(byType, "securitygroup"),
+                    count(byType, "launchtemplate"), count(byType, "eni"), count(byType, "ddh"),
+                    count(byType, "keypair"), count(byType, "snapshotpolicy"), count(byType, "reservedinstance"));
+        }
+
+        private static long count(java.util.Map<String, Long> byType, String type) {
+            return byType.getOrDefault(type, 0L);
+        }
     }
 
     @JsonPropertyOrder({"RequestId", "HostId", "Code", "Message"})

@@ -47,6 +47,10 @@ public enum ErrorCode {
     TAG_WITH_TAG_FILTER(400, "InvalidParameter", "The parameters Tag.N and TagFilter.N cannot be used together."),
     MISSING_TAG_OR_RESOURCE_ID(400, "MissParameter.TagOrResourceId", "The parameter Tag.n or ResourceId.n is needed."),
     INVALID_NEXT_TOKEN(400, "Invalid.NextToken", "The specified NextToken is invalid."),
+    // DescribeTags' paging and category.
+    INVALID_PAGE_NUMBER(400, "InvalidParameter.PageNumber", "The specified parameter PageNumber is not valid."),
+    INVALID_PAGE_SIZE(400, "InvalidParameter.PageSize", "The specified parameter PageSize is not valid."),
+    INVALID_CATEGORY(400, "InvalidParameter.Category", "The specified parameter Category is not valid."),
     RESOURCE_NOT_FOUND(404, "InvalidResourceId.NotFound", "The specified ResourceIds are not found in our records."),
     RESOURCE_NOT_TAGGABLE(403, "InvalidResourceId.NotSupported", "The specified ResourceId does not support tagging."),
     NO_PERMISSION_TAG(403, "NoPermission.Tag", "The operator is not permission for the tag."),

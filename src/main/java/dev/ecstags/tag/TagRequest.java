@@ -62,7 +62,12 @@ public interface TagRequest {
 
     @AssertTrue(message = "MISSING_RESOURCE_TYPE")
     default boolean isResourceTypeGiven() {
-        return notEmpty(resourceType());
+        return !resourceTypeRequired() || notEmpty(resourceType());
+    }
+
+    /** DescribeTags lists every type when none is named. */
+    default boolean resourceTypeRequired() {
+        return true;
     }
 
     @AssertTrue(message = "INVALID_RESOURCE_TYPE")

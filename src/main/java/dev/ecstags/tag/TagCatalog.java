@@ -1,0 +1,48 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.error.ErrorCode;
+import dev.ecstags.resource.ResourceType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * DescribeTags: the tag catalog over the same rows the tag actions write. It shows the caller's kind of tag only,
+ * as ListTagResources does: public tags, or private (system) tags for a service key with Scope=private.
+ */
+@Service
+public class TagCatalog {
+
+    private final Validator validator;
+    private final TagCatalogStore store;
+
+    TagCatalog(Validator validator, TagCatalogStore store) {
+        this.validator = validator;
+        this.store = store;
+    }
+
+    public TagCatalogPage describeTags(DescribeTagsRequest request) {
+        validator.validate(request).stream()
+                .map(ConstraintViolation::getMessage)
+                .map(ErrorCode::valueOf)
+                .min(Comparator.naturalOrder())
+                .ifPresent(code -> {
+                    throw code.exception();
+                });
+        int page = request.page();
+        int size = request.size();
+        if (!request.categoryMatchesKind()) {
+            return new TagCatalogPage(page, size, 0, List.of());
+        }
+        String type = request.resourceType() == null || request.resourceType().isEmpty()
+                ? null
+                : ResourceType.fromWire(request.resourceType()).orElseThrow().wireName();
+        var query = new TagCatalogStore.Query(request.ownerAccountId(), request.regionId(), type,
+                request.resourceIds().isEmpty() ? null : request.resourceIds().get(1), request.privateTags(),
+                List.copyOf(request.tags().values()));
+        long offset = (long) (page - 1) * size;
+        return store.describe(query, offset, size, page);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ecstags.tag;
+
+import dev.ecstags.resource.ResourceType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of DescribeTags. Pairs are ordered by key, then value, byte-wise ({@code C}), and paged by number as ECS
+ * pages them.
+ *
+ * <p>An account's whole catalog is not aggregated row by row (a million tag rows take a third of a second to
+ * group): the distinct pairs are walked on the {@code tag_catalog} index, one descent per pair (a loose index
+ * scan), and only the page's pairs are counted, from the index alone. A call narrowed to one resource or to some
+ * keys reads just those rows and groups them.
+ */
+@Repository
+class TagCatalogStore {
+
+    private static final String[] ALL_TYPES =
+            Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toArray(String[]::new);
+
+    private static final String SCOPE = "account_id = :account and region_id = :region and private = :private";
+
+    private final JdbcClient jdbc;
+
+    TagCatalogStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param type       a resource type's wire name, or null for every type
+     * @param resourceId one resource, or null
+     * @param tags       pairs to select ({@code value} null: every value of the key), any matching; empty: all
+     */
+    record Query(String accountId, String regionId, String type, String resourceId, boolean privateTags,
+                 List<TagParameter> tags) {
+    }
+
+    TagCatalogPage describe(Query query, long offset, int size, int pageNumber) {
+        var params = new HashMap<String, Object>();
+        params.put("account", query.accountId());
+        params.put("region", query.regionId());
+        params.put("private", query.privateTags());
+        params.put("type", query.type());
+        params.put("offset", offset);
+        params.put("size", size);
+        String scope = query.type() == null ? SCOPE : SCOPE + " and resource_type = :type";
+        String sql;
+        if (query.resourceId() == null && query.tags().isEmpty()) {
+            sql = WHOLE_CATALOG.formatted(scope);
+        } else {
+            var conditions = new StringBuilder(scope);
+            if (query.resourceId() != null) {
+                // Every type as an array, so the primary key is descended once per type rather than scanned.
+                conditions.append(" and resource_type = any(:types::text[]) and resource_id = :resourceId");
+                params.put("types", ALL_TYPES);
+                params.put("resourceId", query.resourceId());
+            }
+            if (!query.tags().isEmpty()) {
+                var anyValue = query.tags().stream().filter(tag -> tag.value() == null).map(TagParameter::key);
+                var pairs = query.tags().stream().filter(tag -> tag.value() != null).toList();
+                conditions.append(" and (tag_key = any(:anyValueKeys::text[])"
+                        + " or (tag_key, tag_value collate \"C\") in (select * from unnest(:pairKeys::text[],"
+                        + " :pairValues::text[])))");
+                params.put("anyValueKeys", anyValue.toArray(String[]::new));
+                params.put("pairKeys", pairs.stream().map(TagParameter::key).toArray(String[]::new));
+                params.put("pairValues", pairs.stream().map(TagParameter::value).toArray(String[]::new));
+            }
+            sql = SELECTED.formatted(conditions);
+        }
+        var rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("total"),
+                rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("resource_type"),
+                rs.getLong("resources"))).list();
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
+        var entries = new ArrayList<TagCatalogPage.Entry>();
+        Map<String, Long> counts = null;
+        Row previous = null;
+        for (Row row : rows) {
+            if (row.tagKey() == null) {
+                continue; // the page is past the last pair: the total alone
+            }
+            if (previous == null || !previous.tagKey().equals(row.tagKey())
+                    || !Objects.equals(previous.tagValue(), row.tagValue())) {
+                counts = new LinkedHashMap<>();
+                entries.add(new TagCatalogPage.Entry(row.tagKey(), row.tagValue(), counts));
+            }
+            counts.put(row.resourceType(), row.resources());
+            previous = row;
+        }
+        return new TagCatalogPage(pageNumber, size, total, List.copyOf(entries));
+    }
+
+    private record Row(long total, String tagKey, String tagValue, String resourceType, long resources) {
+    }
+
+    /** The loose index scan over the distinct pairs, then the page's pairs counted by type. */
+    private static final String WHOLE_CATALOG = """
+            with recursive pairs (tag_key, tag_value) as (
+                (select tag_key, tag_value collate "C" from tag where %1$s
+                 order by tag_key, tag_value collate "C" limit 1)
+                union all
+                select following.tag_key, following.tag_value from pairs cross join lateral (
+                    select tag_key, tag_value collate "C" as tag_value from tag where %1$s
+                      and (tag_key, tag_value collate "C") > (pairs.tag_key, pairs.tag_value)
+                    order by tag_key, tag_value collate "C" limit 1) following),
+            numbered as (
+                select tag_key, tag_value, row_number() over (order by tag_key, tag_value) as n from pairs),
+            page as (
+                select tag_key, tag_value from numbered where n > :offset order by n limit :size),
+            counted as (
+                select page.tag_key, page.tag_value, counts.resource_type, counts.resources from page
+                cross join lateral (
+                    select resource_type, count(*) as resources from tag where %1$s
+                      and tag_key = page.tag_key and tag_value collate "C" = page.tag_value
+                    group by resource_type) counts)
+            select totals.total, counted.* from (select count(*) as total from pairs) totals
+            left join counted on true
+            order by counted.tag_key, counted.tag_value, counted.resource_type""";
+
+    /** The rows of one resource or of some keys, grouped. */
+    private static final String SELECTED = """
+            with grouped as (
+                select tag_key, tag_value collate "C" as tag_value, resource_type, count(*) as resources
+                from tag where %s
+                group by tag_key, tag_value collate "C", resource_type),
+            ranked as (
+                select *, dense_rank() over (order by tag_key, tag_value) as n from grouped)
+            select totals.total, ranked.tag_key, ranked.tag_value, ranked.resource_type, ranked.resources
+            from (select coalesce(max(n), 0) as total from ranked) totals
+            left join ranked on ranked.n > :offset and ranked.n <= :offset + :size
+            order by ranked.tag_key, ranked.tag_value, ranked.resource_type""";
+}
