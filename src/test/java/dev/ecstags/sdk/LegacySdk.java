@@ -4,6 +4,8 @@ import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.auth.SignatureVersion;
+import com.aliyuncs.ecs.model.v20140526.DescribeTagsRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeTagsResponse;
 import com.aliyuncs.ecs.model.v20140526.ListTagResourcesRequest;
 import com.aliyuncs.ecs.model.v20140526.TagResourcesRequest;
 import com.aliyuncs.ecs.model.v20140526.UntagResourcesRequest;
@@ -14,6 +16,7 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +96,53 @@ final class LegacySdk implements TagSdk {
                         entry.getTagValue()))
                 .toList();
         return new Page(entries, response.getNextToken());
+    }
+
+    @Override
+    public Catalog describe(DescribeQuery query) throws Exception {
+        var request = new DescribeTagsRequest();
+        if (query.resourceType() != null) {
+            request.setResourceType(query.resourceType());
+        }
+        if (query.resourceId() != null) {
+            request.setResourceId(query.resourceId());
+        }
+        var tagList = new ArrayList<DescribeTagsRequest.Tag>();
+        query.tags().forEach((key, value) -> {
+            var tag = new DescribeTagsRequest.Tag();
+            tag.setKey(key);
+            tag.setValue(value);
+            tagList.add(tag);
+        });
+        if (!tagList.isEmpty()) {
+            request.setTags(tagList);
+        }
+        if (query.pageNumber() != null) {
+            request.setPageNumber(query.pageNumber());
+        }
+        if (query.pageSize() != null) {
+            request.setPageSize(query.pageSize());
+        }
+        DescribeTagsResponse response = send(request);
+        var tags = response.getTags().stream().map(tag -> {
+            DescribeTagsResponse.Tag.ResourceTypeCount counts = tag.getResourceTypeCount();
+            var byType = new LinkedHashMap<String, Integer>();
+            byType.put("Instance", counts.getInstance());
+            byType.put("Disk", counts.getDisk());
+            byType.put("Volume", counts.getVolume());
+            byType.put("Image", counts.getImage());
+            byType.put("Snapshot", counts.getSnapshot());
+            byType.put("Securitygroup", counts.getSecuritygroup());
+            byType.put("LaunchTemplate", counts.getLaunchTemplate());
+            byType.put("Eni", counts.getEni());
+            byType.put("Ddh", counts.getDdh());
+            byType.put("KeyPair", counts.getKeyPair());
+            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
+            byType.put("ReservedInstance", counts.getReservedInstance());
+            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
+        }).toList();
+        return new Catalog(response.getRequestId(), response.getPageSize(), response.getPageNumber(),
+                response.getTotalCount(), tags);
     }
 
     private <T extends AcsResponse> T send(AcsRequest<T> request) throws ClientException {

@@ -150,6 +150,62 @@ class OfficialSdkTest {
         assertThat(second.nextToken()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void describesTheTagCatalog(Flavour flavour) throws Exception {
+        var account = TestIds.account();
+        var sdk = sdkFor(flavour, account);
+        var first = instanceOf(account);
+        var second = instanceOf(account);
+        String disk = "d-" + TestIds.instance().substring(2);
+        inventory.register(List.of(new ResourceRegistration(SdkClients.REGION, "disk", disk, account, true)));
+        sdk.tag("instance", List.of(first, second), orderedMap("env", "prod"));
+        sdk.tag("instance", List.of(first), orderedMap("团队", "蓝 队"));
+        sdk.tag("disk", List.of(disk), orderedMap("env", "prod"));
+
+        TagSdk.Catalog all = sdk.describe(new TagSdk.DescribeQuery(null, null, Map.of(), null, null));
+        assertThat(all.requestId()).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+        assertThat(all.pageNumber()).isEqualTo(1);
+        assertThat(all.pageSize()).isEqualTo(50);
+        assertThat(all.totalCount()).isEqualTo(2);
+        assertThat(all.tags()).containsExactly(
+                new TagSdk.CatalogTag("env", "prod", counts(2, 1)),
+                new TagSdk.CatalogTag("团队", "蓝 队", counts(1, 0)));
+
+        TagSdk.Catalog secondPage = sdk.describe(new TagSdk.DescribeQuery(null, null, Map.of(), 2, 1));
+        assertThat(secondPage.pageNumber()).isEqualTo(2);
+        assertThat(secondPage.pageSize()).isEqualTo(1);
+        assertThat(secondPage.totalCount()).isEqualTo(2);
+        assertThat(secondPage.tags()).containsExactly(new TagSdk.CatalogTag("团队", "蓝 队", counts(1, 0)));
+
+        TagSdk.Catalog disks = sdk.describe(new TagSdk.DescribeQuery("disk", null, Map.of(), null, null));
+        assertThat(disks.tags()).containsExactly(new TagSdk.CatalogTag("env", "prod", counts(0, 1)));
+
+        TagSdk.Catalog ofSecond = sdk.describe(new TagSdk.DescribeQuery("instance", second, Map.of(), null, null));
+        assertThat(ofSecond.tags()).containsExactly(new TagSdk.CatalogTag("env", "prod", counts(1, 0)));
+
+        var byKey = new LinkedHashMap<String, String>();
+        byKey.put("团队", null);
+        TagSdk.Catalog keyed = sdk.describe(new TagSdk.DescribeQuery(null, null, byKey, null, null));
+        assertThat(keyed.totalCount()).isEqualTo(1);
+        assertThat(keyed.tags()).extracting(TagSdk.CatalogTag::tagKey).containsExactly("团队");
+
+        assertRefused(() -> sdk.describe(new TagSdk.DescribeQuery(null, null, Map.of(), null, 101)),
+                "InvalidParameter.PageSize", 400);
+    }
+
+    /** ResourceTypeCount as the SDKs read it: every type the SDKs model, zero where no resource carries the pair. */
+    private static Map<String, Integer> counts(int instances, int disks) {
+        var counts = new LinkedHashMap<String, Integer>();
+        for (String type : List.of("Instance", "Disk", "Volume", "Image", "Snapshot", "Securitygroup",
+                "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance")) {
+            counts.put(type, 0);
+        }
+        counts.put("Instance", instances);
+        counts.put("Disk", disks);
+        return counts;
+    }
+
     private TagSdk sdkFor(Flavour flavour, String account) {
         return flavour.factory.apply(accessKeys.create(account, false), port);
     }

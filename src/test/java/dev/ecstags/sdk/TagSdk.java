@@ -16,6 +16,29 @@ interface TagSdk {
 
     Page list(ListQuery query) throws Exception;
 
+    /** DescribeTags, with every field of the SDK's response read into {@link Catalog}. */
+    Catalog describe(DescribeQuery query) throws Exception;
+
+    /**
+     * @param resourceType null: not sent
+     * @param resourceId   null: not sent
+     * @param tags         {@code Tag.N}: key to value, a null value sends the key alone
+     * @param pageNumber   null: not sent
+     * @param pageSize     null: not sent
+     */
+    record DescribeQuery(String resourceType, String resourceId, Map<String, String> tags, Integer pageNumber,
+                         Integer pageSize) {
+    }
+
+    /** Every field of a DescribeTags response. */
+    record Catalog(String requestId, Integer pageSize, Integer pageNumber, Integer totalCount,
+                   List<CatalogTag> tags) {
+    }
+
+    /** The counts in the SDKs' order of ResourceTypeCount: only the types a test uses are named. */
+    record CatalogTag(String tagKey, String tagValue, Map<String, Integer> resourceTypeCount) {
+    }
+
     /**
      * @param tags         {@code Tag.N}: key to value, a null value sends the key alone
      * @param filterKey    {@code TagFilter.1.TagKey}, or null

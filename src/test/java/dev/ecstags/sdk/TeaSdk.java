@@ -1,12 +1,14 @@
 package dev.ecstags.sdk;
 
 import com.aliyun.ecs20140526.Client;
+import com.aliyun.ecs20140526.models.DescribeTagsRequest;
 import com.aliyun.ecs20140526.models.ListTagResourcesRequest;
 import com.aliyun.ecs20140526.models.TagResourcesRequest;
 import com.aliyun.ecs20140526.models.UntagResourcesRequest;
 import com.aliyun.tea.TeaException;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,6 +70,40 @@ final class TeaSdk implements TagSdk {
                         entry.getTagValue()))
                 .toList();
         return new Page(entries, body.getNextToken());
+    }
+
+    @Override
+    public Catalog describe(DescribeQuery query) {
+        var tagList = new ArrayList<DescribeTagsRequest.DescribeTagsRequestTag>();
+        query.tags().forEach((key, value) -> tagList.add(
+                new DescribeTagsRequest.DescribeTagsRequestTag().setKey(key).setValue(value)));
+        var request = new DescribeTagsRequest()
+                .setRegionId(SdkClients.REGION)
+                .setResourceType(query.resourceType())
+                .setResourceId(query.resourceId())
+                .setTag(tagList.isEmpty() ? null : tagList)
+                .setPageNumber(query.pageNumber())
+                .setPageSize(query.pageSize());
+        var body = send(() -> client.describeTagsWithOptions(request, SdkClients.teaRuntime())).getBody();
+        var tags = body.getTags().getTag().stream().map(tag -> {
+            var counts = tag.getResourceTypeCount();
+            var byType = new LinkedHashMap<String, Integer>();
+            byType.put("Instance", counts.getInstance());
+            byType.put("Disk", counts.getDisk());
+            byType.put("Volume", counts.getVolume());
+            byType.put("Image", counts.getImage());
+            byType.put("Snapshot", counts.getSnapshot());
+            byType.put("Securitygroup", counts.getSecuritygroup());
+            byType.put("LaunchTemplate", counts.getLaunchTemplate());
+            byType.put("Eni", counts.getEni());
+            byType.put("Ddh", counts.getDdh());
+            byType.put("KeyPair", counts.getKeyPair());
+            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
+            byType.put("ReservedInstance", counts.getReservedInstance());
+            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
+        }).toList();
+        return new Catalog(body.getRequestId(), body.getPageSize(), body.getPageNumber(), body.getTotalCount(),
+                tags);
     }
 
     private static <T> T send(Callable<T> call) {
