@@ -4,6 +4,7 @@ import dev.ecstags.auth.Caller;
 import dev.ecstags.auth.RequestAuthenticator;
 import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.history.ChangeSource;
 import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.tag.TagCatalog;
@@ -69,11 +70,11 @@ class RpcController {
         var parameters = new RpcParameters(request.parameters());
         Object body = switch (action) {
             case UntagResources -> {
-                tags.untagResources(untagRequest(caller, parameters));
+                tags.untagResources(untagRequest(caller, parameters), changeSource(exchange, caller));
                 yield new RpcResponses.RequestIdOnly(exchange.requestId());
             }
             case TagResources -> {
-                tags.tagResources(tagRequest(caller, parameters));
+                tags.tagResources(tagRequest(caller, parameters), changeSource(exchange, caller));
                 yield new RpcResponses.RequestIdOnly(exchange.requestId());
             }
             case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
@@ -108,6 +109,11 @@ class RpcController {
         return new ListTagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
                 resourceIds, tagList, tagFilters, parameters.get("NextToken"), parameters.get("TagOwnerUid"),
                 parameters.get("TagOwnerBid"), parameters.get("Scope"));
+    }
+
+    /** Who makes a change, for the tag history: this call's RequestId and the AccessKeyId that signed it. */
+    private static ChangeSource changeSource(RpcExchange exchange, Caller caller) {
+        return new ChangeSource(exchange.requestId(), caller.accessKeyId());
     }
 
     private static DescribeTagsRequest describeTagsRequest(Caller caller, RpcParameters parameters) {

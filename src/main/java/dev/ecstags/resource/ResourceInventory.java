@@ -1,5 +1,6 @@
 package dev.ecstags.resource;
 
+import dev.ecstags.history.ChangeSource;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,7 @@ public class ResourceInventory {
                 .param(identities)
                 .query(Long.class)
                 .single();
+        dropTagsOfMovingResources(accountIds, regionIds, types, resourceIds, ChangeSource.admin());
 
         return jdbc.sql("""
                         with registration as (
@@ -95,7 +97,7 @@ public class ResourceInventory {
     }
 
     /**
-     * Forgets a resource, and its tags with it.
+     * Forgets a resource, and its tags with it; the tags it carried are recorded in the tag history.
      *
      * @return false if no such resource was registered
      */
@@ -105,10 +107,84 @@ public class ResourceInventory {
         if (type.isEmpty()) {
             return false;
         }
-        // The tags go by the foreign key's cascade, in this same statement.
+        String[] regionIds = {regionId};
+        String[] types = {type.get().wireName()};
+        String[] resourceIds = {resourceId};
+        lockResources(null, regionIds, types, resourceIds);
+        dropTags(null, regionIds, types, resourceIds, "DeleteResource", ChangeSource.admin());
         return jdbc.sql("delete from resource where region_id = ? and resource_type = ? and resource_id = ?")
                 .params(regionId, type.get().wireName(), resourceId)
                 .update() > 0;
+    }
+
+    /**
+     * A resource registered under another account than its owner's moves there without its tags: they are dropped,
+     * and recorded in the tag history against the account that had them.
+     */
+    private void dropTagsOfMovingResources(String[] accountIds, String[] regionIds, String[] types,
+                                           String[] resourceIds, ChangeSource source) {
+        if (lockResources(accountIds, regionIds, types, resourceIds) > 0) {
+            dropTags(accountIds, regionIds, types, resourceIds, "MoveResource", source);
+        }
+    }
+
+    /**
+     * Locks the listed resources (those owned by another account than the given one, when accounts are given), so
+     * that no tag call adds a tag to them before they go; the next statement then sees every tag they carry.
+     *
+     * @return how many were locked
+     */
+    private long lockResources(String[] accountIds, String[] regionIds, String[] types, String[] resourceIds) {
+        return jdbc.sql("""
+                        select count(*) from (
+                            select 1 from resource owned
+                            join unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                                as r(account_id, region_id, resource_type, resource_id)
+                              on owned.region_id = r.region_id and owned.resource_type = r.resource_type
+                             and owned.resource_id = r.resource_id
+                             and (r.account_id is null or owned.account_id <> r.account_id)
+                            order by owned.account_id, owned.region_id, owned.resource_type, owned.resource_id
+                            for update of owned) locked""")
+                .params(accounts(accountIds, regionIds.length), regionIds, types, resourceIds)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Deletes the tags of the listed (locked) resources and records each in the tag history, in one statement. */
+    private void dropTags(String[] accountIds, String[] regionIds, String[] types, String[] resourceIds,
+                          String action, ChangeSource source) {
+        jdbc.sql("""
+                        with listed as (
+                            select owned.* from resource owned
+                            join unnest(:accounts::text[], :regions::text[], :types::text[], :ids::text[])
+                                as r(account_id, region_id, resource_type, resource_id)
+                              on owned.region_id = r.region_id and owned.resource_type = r.resource_type
+                             and owned.resource_id = r.resource_id
+                             and (r.account_id is null or owned.account_id <> r.account_id)),
+                        dropped as (
+                            delete from tag using listed
+                            where tag.account_id = listed.account_id and tag.region_id = listed.region_id
+                              and tag.resource_type = listed.resource_type and tag.resource_id = listed.resource_id
+                            returning tag.*)
+                        insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id,
+                                                 tag_key, value_before, value_after, private, action, request_id,
+                                                 access_key_id)
+                        select account_id, clock_timestamp(), region_id, resource_type, resource_id, tag_key,
+                               tag_value, null, private, :action, :requestId, :accessKeyId
+                        from dropped""")
+                .param("accounts", accounts(accountIds, regionIds.length))
+                .param("regions", regionIds)
+                .param("types", types)
+                .param("ids", resourceIds)
+                .param("action", action)
+                .param("requestId", source.requestId())
+                .param("accessKeyId", source.accessKeyId())
+                .update();
+    }
+
+    /** The given accounts, or as many nulls (any owner). */
+    private static String[] accounts(String[] accountIds, int size) {
+        return accountIds != null ? accountIds : new String[size];
     }
 
     /** Checks every entry before anything is written; normalizes the type to its wire name; drops repeats. */

@@ -1,6 +1,7 @@
 package dev.ecstags.tag;
 
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.history.ChangeSource;
 import dev.ecstags.resource.ResourceType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -28,17 +29,18 @@ public class TagService {
         this.nextTokens = nextTokens;
     }
 
-    public void untagResources(UntagResourcesRequest request) {
+    /** @param source who asks, recorded in the tag history beside every change */
+    public void untagResources(UntagResourcesRequest request, ChangeSource source) {
         var target = validate(request);
-        requireInOrder(target, store.untag(target, request.keysToRemove()), 0);
+        requireInOrder(target, store.untag(target, request.keysToRemove(), source), 0);
     }
 
     @Transactional
-    public void tagResources(TagResourcesRequest request) {
+    public void tagResources(TagResourcesRequest request, ChangeSource source) {
         var target = validate(request);
         var tags = request.tagsToWrite();
         requireInOrder(target, store.lockResources(target), tags.size());
-        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE), tags.size());
+        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, source), tags.size());
     }
 
     public TagPage listTagResources(ListTagResourcesRequest request) {

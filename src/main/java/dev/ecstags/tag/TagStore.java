@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.history.ChangeSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,20 @@ class TagStore {
             + " m.account_id = t.account_id and m.region_id = t.region_id and m.resource_type = t.resource_type"
             + " and m.resource_id = t.resource_id and m.private = t.private";
 
+    /**
+     * Tag history (V4): records each row a statement's {@code changed} CTE returns, in that same statement, so a
+     * request that fails records nothing and one that changes nothing records nothing. {@code changed} returns
+     * (resource_id, tag_key, value_before, value_after); the stamp is taken as each row is written, after the change
+     * took its row locks. A self-contained CTE: it is appended to a change statement as it is.
+     */
+    private static final String RECORD_HISTORY = """
+            recorded as (
+                insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key,
+                                         value_before, value_after, private, action, request_id, access_key_id)
+                select :account, clock_timestamp(), :region, :type, resource_id, tag_key,
+                       value_before, value_after, :private, :action, :requestId, :accessKeyId
+                from changed)""";
+
     private final JdbcClient jdbc;
 
     TagStore(JdbcClient jdbc) {
@@ -43,7 +58,7 @@ class TagStore {
      * Removes the keys from every target resource (no keys: every tag of the target's kind), in one statement that
      * deletes only if every listed resource exists, may be tagged, and carries no named key in the other kind.
      */
-    Outcome untag(TagService.Target target, List<String> keys) {
+    Outcome untag(TagService.Target target, List<String> keys, ChangeSource source) {
         String keyFilter = keys.isEmpty() ? "" : " and " + NAMED_KEYS;
         return jdbc.sql("""
                         with listed as (
@@ -56,10 +71,14 @@ class TagStore {
                             delete from tag where %1$s and private = :private%2$s
                               and (select found = :expected and untaggable = 0 from listed)
                               and not (select other_kind from other_kind)
-                            returning 1)
+                            returning resource_id, tag_key, tag_value),
+                        changed as (
+                            select resource_id, tag_key, tag_value as value_before, null as value_after from removed),
+                        %4$s
                         select found, untaggable, other_kind, 0 as most_kept from listed, other_kind"""
-                        .formatted(TARGET, keyFilter, NAMED_KEYS))
+                        .formatted(TARGET, keyFilter, NAMED_KEYS, RECORD_HISTORY))
                 .params(params(target, keys))
+                .params(history(source, "UntagResources"))
                 .query(Outcome.MAPPER)
                 .single();
     }
@@ -83,7 +102,7 @@ class TagStore {
      * Puts every tag on every (locked) target resource, an existing key taking the new value, in one statement
      * that writes only if no named key is carried in the other kind and no resource would pass the quota.
      */
-    Outcome writeWithinQuota(TagService.Target target, Map<String, String> tags, int quota) {
+    Outcome writeWithinQuota(TagService.Target target, Map<String, String> tags, int quota, ChangeSource source) {
         return jdbc.sql("""
                         with other_kind as (
                             select exists (select 1 from tag where %1$s
@@ -93,6 +112,9 @@ class TagStore {
                             from (select count(*) as kept from tag where %1$s
                                     and private = :private and not %2$s
                                   group by resource_id) per_resource),
+                        previous as (
+                            select resource_id, tag_key, tag_value from tag
+                            where %1$s and private = :private and %2$s),
                         written as (
                             insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
                             select :account, :region, :type, resource.id, tags.tag_key, tags.tag_value, :private
@@ -102,10 +124,20 @@ class TagStore {
                               and (select most_kept from kept) + cardinality(:keys::text[]) <= :quota
                             on conflict (account_id, region_id, resource_type, resource_id, tag_key)
                             do update set tag_value = excluded.tag_value
-                            returning 1)
+                            -- xmax is 0 on a row this statement inserted, set on one it replaced.
+                            returning resource_id, tag_key, tag_value, xmax = 0 as inserted),
+                        changed as (
+                            select written.resource_id, written.tag_key,
+                                   case when not inserted then previous.tag_value end as value_before,
+                                   written.tag_value as value_after
+                            from written left join previous
+                              on previous.resource_id = written.resource_id and previous.tag_key = written.tag_key
+                            where inserted or previous.tag_value is distinct from written.tag_value),
+                        %3$s
                         select :expected as found, 0 as untaggable, other_kind, most_kept from other_kind, kept"""
-                        .formatted(TARGET, NAMED_KEYS))
+                        .formatted(TARGET, NAMED_KEYS, RECORD_HISTORY))
                 .params(params(target, List.copyOf(tags.keySet())))
+                .params(history(source, "TagResources"))
                 .param("values", tags.values().toArray(String[]::new))
                 .param("quota", quota)
                 .query(Outcome.MAPPER)
@@ -167,6 +199,10 @@ class TagStore {
                 .list();
     }
 
+
+    private static Map<String, Object> history(ChangeSource source, String action) {
+        return Map.of("action", action, "requestId", source.requestId(), "accessKeyId", source.accessKeyId());
+    }
 
     private static Map<String, Object> params(TagService.Target target, List<String> keys) {
         var params = new HashMap<String, Object>();

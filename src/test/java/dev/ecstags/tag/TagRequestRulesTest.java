@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.ecstags.auth.Caller;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.history.ChangeSource;
 import dev.ecstags.support.IntegrationTest;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ class TagRequestRulesTest {
 
     private static final Caller NORMAL = new Caller("LTAInormal", "900000000000001", false);
     private static final Caller SERVICE = new Caller("LTAIservice", "900000000000002", true);
+    private static final ChangeSource CHANGE = new ChangeSource("00000000-0000-0000-0000-000000000000", "LTAInormal");
 
     @Autowired
     TagService tags;
@@ -67,21 +69,21 @@ class TagRequestRulesTest {
     void aServiceKeyMayUseTheReservedPrefixes() {
         var request = new UntagResourcesRequest(SERVICE, "cn-hangzhou", "instance", ids("i-unknown"), keys("acs:x"),
                 false, null, null, "private");
-        assertThatCode(() -> tags.untagResources(request))
+        assertThatCode(() -> tags.untagResources(request, CHANGE))
                 .isInstanceOfSatisfying(ApiException.class,
                         refusal -> assertThat(refusal.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
     }
 
     private ErrorCode tagRefusal(SortedMap<Integer, TagParameter> tagList) {
         var request = new TagResourcesRequest(NORMAL, "cn-hangzhou", "instance", ids("i-1"), tagList, null, null, null);
-        return refusal(() -> tags.tagResources(request));
+        return refusal(() -> tags.tagResources(request, CHANGE));
     }
 
     private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
                                    SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
                                    String scope) {
         var request = new UntagResourcesRequest(caller, region, type, ids, keys, all, ownerUid, ownerBid, scope);
-        return refusal(() -> tags.untagResources(request));
+        return refusal(() -> tags.untagResources(request, CHANGE));
     }
 
     private static ErrorCode refusal(Runnable call) {
