@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>An account's whole catalog is not aggregated row by row (a million tag rows take a third of a second to
  * group): the distinct pairs are walked on the {@code tag_catalog} index, one descent per pair (a loose index
- * scan), and only the page's pairs are counted, from the index alone. A call narrowed to one resource or to some
- * keys reads just those rows and groups them.
+ * scan), and only the page's pairs are counted, from the index alone; {@code Tag.N} walks only the keys it names.
+ * A call narrowed to one resource reads its few rows and groups them.
  */
 @Repository
 class TagCatalogStore {
@@ -54,7 +54,10 @@ class TagCatalogStore {
         String scope = query.type() == null ? SCOPE : SCOPE + " and resource_type = :type";
         String sql;
         if (query.resourceId() == null && query.tags().isEmpty()) {
-            sql = WHOLE_CATALOG.formatted(scope);
+            sql = PAGE_OF_PAIRS.formatted(scope, WHOLE_CATALOG.formatted(scope));
+        } else if (query.resourceId() == null) {
+            putTagSelection(params, query.tags());
+            sql = PAGE_OF_PAIRS.formatted(scope, SELECTED_PAIRS.formatted(scope));
         } else {
             var conditions = new StringBuilder(scope);
             if (query.resourceId() != null) {
@@ -64,16 +67,12 @@ class TagCatalogStore {
                 params.put("resourceId", query.resourceId());
             }
             if (!query.tags().isEmpty()) {
-                var anyValue = query.tags().stream().filter(tag -> tag.value() == null).map(TagParameter::key);
-                var pairs = query.tags().stream().filter(tag -> tag.value() != null).toList();
                 conditions.append(" and (tag_key = any(:anyValueKeys::text[])"
                         + " or (tag_key, tag_value collate \"C\") in (select * from unnest(:pairKeys::text[],"
                         + " :pairValues::text[])))");
-                params.put("anyValueKeys", anyValue.toArray(String[]::new));
-                params.put("pairKeys", pairs.stream().map(TagParameter::key).toArray(String[]::new));
-                params.put("pairValues", pairs.stream().map(TagParameter::value).toArray(String[]::new));
+                putTagSelection(params, query.tags());
             }
-            sql = SELECTED.formatted(conditions);
+            sql = ONE_RESOURCE.formatted(conditions);
         }
         var rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("total"),
                 rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("resource_type"),
@@ -97,19 +96,24 @@ class TagCatalogStore {
         return new TagCatalogPage(pageNumber, size, total, List.copyOf(entries));
     }
 
+    /** {@code Tag.N}: the keys whose every value is selected, and the exact pairs. */
+    private static void putTagSelection(Map<String, Object> params, List<TagParameter> tags) {
+        var pairs = tags.stream().filter(tag -> tag.value() != null).toList();
+        params.put("anyValueKeys", tags.stream().filter(tag -> tag.value() == null).map(TagParameter::key)
+                .toArray(String[]::new));
+        params.put("pairKeys", pairs.stream().map(TagParameter::key).toArray(String[]::new));
+        params.put("pairValues", pairs.stream().map(TagParameter::value).toArray(String[]::new));
+    }
+
     private record Row(long total, String tagKey, String tagValue, String resourceType, long resources) {
     }
 
-    /** The loose index scan over the distinct pairs, then the page's pairs counted by type. */
-    private static final String WHOLE_CATALOG = """
-            with recursive pairs (tag_key, tag_value) as (
-                (select tag_key, tag_value collate "C" from tag where %1$s
-                 order by tag_key, tag_value collate "C" limit 1)
-                union all
-                select following.tag_key, following.tag_value from pairs cross join lateral (
-                    select tag_key, tag_value collate "C" as tag_value from tag where %1$s
-                      and (tag_key, tag_value collate "C") > (pairs.tag_key, pairs.tag_value)
-                    order by tag_key, tag_value collate "C" limit 1) following),
+    /**
+     * A page of the pairs that {@code %2$s} defines as the CTE {@code pairs} (tag_key, tag_value), in order, with
+     * each page pair counted by type from the index; {@code total} counts every pair.
+     */
+    private static final String PAGE_OF_PAIRS = """
+            with recursive %2$s,
             numbered as (
                 select tag_key, tag_value, row_number() over (order by tag_key, tag_value) as n from pairs),
             page as (
@@ -124,8 +128,43 @@ class TagCatalogStore {
             left join counted on true
             order by counted.tag_key, counted.tag_value, counted.resource_type""";
 
-    /** The rows of one resource or of some keys, grouped. */
-    private static final String SELECTED = """
+    /** Every pair: a loose index scan, one descent to the next pair after the last. */
+    private static final String WHOLE_CATALOG = """
+            pairs (tag_key, tag_value) as (
+                (select tag_key, tag_value collate "C" from tag where %1$s
+                 order by tag_key, tag_value collate "C" limit 1)
+                union all
+                select following.tag_key, following.tag_value from pairs cross join lateral (
+                    select tag_key, tag_value collate "C" as tag_value from tag where %1$s
+                      and (tag_key, tag_value collate "C") > (pairs.tag_key, pairs.tag_value)
+                    order by tag_key, tag_value collate "C" limit 1) following)""";
+
+    /**
+     * The pairs {@code Tag.N} selects: each key given alone walked value by value (a loose index scan within the
+     * key), and each exact pair that exists.
+     */
+    private static final String SELECTED_PAIRS = """
+            walk (tag_key, tag_value) as (
+                select first.tag_key, first.tag_value from unnest(:anyValueKeys::text[]) as wanted(tag_key)
+                cross join lateral (
+                    select tag_key, tag_value collate "C" as tag_value from tag where %1$s
+                      and tag_key = wanted.tag_key
+                    order by tag_value collate "C" limit 1) first
+                union all
+                select following.tag_key, following.tag_value from walk cross join lateral (
+                    select tag_key, tag_value collate "C" as tag_value from tag where %1$s
+                      and tag_key = walk.tag_key and tag_value collate "C" > walk.tag_value
+                    order by tag_value collate "C" limit 1) following),
+            pairs (tag_key, tag_value) as (
+                select tag_key, tag_value from walk
+                union
+                select wanted.tag_key, wanted.tag_value collate "C"
+                from unnest(:pairKeys::text[], :pairValues::text[]) as wanted(tag_key, tag_value)
+                where exists (select 1 from tag where %1$s and tag_key = wanted.tag_key
+                                and tag_value collate "C" = wanted.tag_value collate "C"))""";
+
+    /** The few rows of one resource, grouped. */
+    private static final String ONE_RESOURCE = """
             with grouped as (
                 select tag_key, tag_value collate "C" as tag_value, resource_type, count(*) as resources
                 from tag where %s
