@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainNeverSeesHttp = noClasses()
-            .that().resideInAnyPackage("..tag..", "..resource..", "..auth..", "..error..")
+            .that().resideInAnyPackage("..tag..", "..resource..", "..auth..", "..error..", "..history..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..")
             .because("the domain is used by the RPC and the admin web layers alike and is tested without HTTP");
