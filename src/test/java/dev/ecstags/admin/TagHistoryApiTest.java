@@ -121,8 +121,11 @@ class TagHistoryApiTest {
         inventory.register(List.of(new ResourceRegistration(REGION, "instance", moved, TestIds.account(), true)));
 
         JsonNode changes = changes("accountId=" + account + "&limit=4").get("changes");
-        assertThat(lines(changes)).containsExactly("MoveResource d 4->null", "DeleteResource c 3->null",
-                "UntagResources b 2->null", "UntagResources a 1->null");
+        var lines = lines(changes);
+        assertThat(lines.subList(0, 2)).containsExactly("MoveResource d 4->null", "DeleteResource c 3->null");
+        // The untag's two changes share its RequestId; their order among themselves is not defined.
+        assertThat(lines.subList(2, 4)).containsExactlyInAnyOrder("UntagResources b 2->null",
+                "UntagResources a 1->null");
         assertThat(changes.get(0).get("accessKeyId").asString()).isEqualTo("admin");
         assertThat(changes.get(0).get("requestId").asString()).matches("[0-9A-F-]{36}");
     }
