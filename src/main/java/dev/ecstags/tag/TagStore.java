@@ -1,8 +1,10 @@
 package dev.ecstags.tag;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +30,10 @@ class TagStore {
      */
     private static final String NAMED_KEYS = "(tag_key = any(:keys::text[])) is true";
 
-    /** Opens a condition on another visible tag of the listed row's resource. */
-    private static final String SAME_RESOURCE_TAG = " and exists (select 1 from tag m where"
-            + " m.account_id = t.account_id and m.region_id = t.region_id and m.resource_type = t.resource_type"
-            + " and m.resource_id = t.resource_id and m.private = t.private";
+    private static final String LIKE_ESCAPE = " escape '\\'";
+
+    /** The most distinct keys of a target the listing enumerates to find that a key pattern matches none. */
+    static final int KEYS_ENUMERATED = 1000;
 
     private final JdbcClient jdbc;
 
@@ -112,61 +114,112 @@ class TagStore {
                 .single();
     }
 
-    /** Up to {@code limit} entries after {@code after}, ordered by resource then key. */
+    /**
+     * Up to {@code limit} entries after {@code after}, ordered by resource then key.
+     *
+     * <p>With tags or tag filters, the statement first picks the next {@code limit + 1} resources in id order that
+     * satisfy every condition, reading each resource's tags once (one index descent per resource, all conditions
+     * checked by one aggregate), then lists the tags of those resources. Whatever the conditions, it costs at most
+     * one descent per resource of the target, not one per tag row and condition. {@code limit + 1} resources are
+     * always enough: each qualifying resource has at least one listed tag (a condition matches one of its tags of
+     * the listed kind) and only the first may lie wholly before the cursor.
+     *
+     * <p>A key pattern that no key of the target matches empties the listing: the target's distinct keys are
+     * enumerated by a skip scan (one descent of {@code tag_by_key_value} per key, at most {@link #KEYS_ENUMERATED};
+     * past that the check gives up and lets the per-resource check decide), and the statement stops before reading
+     * a single resource.
+     */
     List<TaggedResource> find(TagQuery query, NextTokens.Position after, int limit) {
         var target = query.target();
-        var sql = new StringBuilder("""
-                select t.resource_id, t.tag_key, t.tag_value from tag t
-                where t.account_id = :account and t.region_id = :region and t.resource_type = :type
-                  and t.private = :private""");
         var params = params(target, List.of());
-        if (query.byResourceIds()) {
-            sql.append(" and t.resource_id = any(:ids::text[])");
-        }
-        for (int i = 0; i < query.tags().size(); i++) {
-            var tag = query.tags().get(i);
-            sql.append(SAME_RESOURCE_TAG)
-                    .append(" and m.tag_key = :tagKey").append(i);
-            params.put("tagKey" + i, tag.key());
-            if (tag.value() != null) {
-                sql.append(" and m.tag_value = :tagValue").append(i);
-                params.put("tagValue" + i, tag.value());
-            }
-            sql.append(')');
-        }
-        for (int i = 0; i < query.filters().size(); i++) {
-            var filter = query.filters().get(i);
-            sql.append(SAME_RESOURCE_TAG);
-            if (filter.tagValues().isEmpty()) {
-                sql.append(" and m.tag_key like :filterKey").append(i).append(" escape '\\'");
-                params.put("filterKey" + i, TagQuery.likePattern(filter.tagKey()));
-            } else {
-                sql.append(" and m.tag_key = :filterKey").append(i).append(" and (");
-                params.put("filterKey" + i, filter.tagKey());
-                int j = 0;
-                for (String value : filter.tagValues().values()) {
-                    String name = "filterValue" + i + "_" + j;
-                    sql.append(j++ == 0 ? "" : " or ").append("m.tag_value like :").append(name).append(" escape '\\'");
-                    params.put(name, TagQuery.likePattern(value));
-                }
-                sql.append(')');
-            }
-            sql.append(')');
-        }
+        params.put("limit", limit);
         if (after != null) {
-            sql.append(" and (t.resource_id, t.tag_key) > (:afterResource, :afterKey)");
             params.put("afterResource", after.resourceId());
             params.put("afterKey", after.tagKey());
         }
-        sql.append(" order by t.resource_id, t.tag_key limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString())
+        var conditions = new ArrayList<String>();
+        var keyPatterns = new ArrayList<String>();
+        for (int i = 0; i < query.tags().size(); i++) {
+            var tag = query.tags().get(i);
+            params.put("tagKey" + i, tag.key());
+            if (tag.value() == null) {
+                conditions.add("m.tag_key = :tagKey" + i);
+            } else {
+                params.put("tagValue" + i, tag.value());
+                conditions.add("m.tag_key = :tagKey" + i + " and m.tag_value = :tagValue" + i);
+            }
+        }
+        for (int i = 0; i < query.filters().size(); i++) {
+            var filter = query.filters().get(i);
+            if (filter.tagValues().isEmpty()) {
+                params.put("filterKey" + i, TagQuery.likePattern(filter.tagKey()));
+                conditions.add("m.tag_key like :filterKey" + i + LIKE_ESCAPE);
+                keyPatterns.add("tag_key like :filterKey" + i + LIKE_ESCAPE);
+            } else {
+                params.put("filterKey" + i, filter.tagKey());
+                var values = new StringBuilder();
+                int j = 0;
+                for (String value : filter.tagValues().values()) {
+                    String name = "filterValue" + i + "_" + j;
+                    values.append(j++ == 0 ? "" : " or ").append("m.tag_value like :").append(name).append(LIKE_ESCAPE);
+                    params.put(name, TagQuery.likePattern(value));
+                }
+                conditions.add("m.tag_key = :filterKey" + i + " and (" + values + ")");
+            }
+        }
+        String afterRows = after == null ? "" : " and (t.resource_id, t.tag_key) > (:afterResource, :afterKey)";
+        String byIds = query.byResourceIds() ? " and %s.resource_id = any(:ids::text[])" : "";
+        String sql;
+        if (conditions.isEmpty()) {
+            sql = """
+                    select t.resource_id, t.tag_key, t.tag_value from tag t
+                    where t.account_id = :account and t.region_id = :region and t.resource_type = :type
+                      and t.private = :private%s%s
+                    order by t.resource_id, t.tag_key limit :limit""".formatted(byIds.formatted("t"), afterRows);
+        } else {
+            String keysEnumerated = keyPatterns.isEmpty() ? "" : """
+                    recursive target_keys(tag_key, n) as (
+                        (select k.tag_key, 1 from tag k
+                         where k.account_id = :account and k.region_id = :region and k.resource_type = :type
+                         order by k.tag_key limit 1)
+                        union all
+                        select (select k.tag_key from tag k
+                                where k.account_id = :account and k.region_id = :region and k.resource_type = :type
+                                  and k.tag_key > p.tag_key
+                                order by k.tag_key limit 1), p.n + 1
+                        from target_keys p where p.tag_key is not null and p.n < %d),
+                    """.formatted(KEYS_ENUMERATED);
+            String someKeyMatches = keyPatterns.isEmpty() ? "" : """
+                      and (select count(*) >= %d or (%s) from target_keys where tag_key is not null)
+                    """.formatted(KEYS_ENUMERATED, keyPatterns.stream()
+                    .map(pattern -> "bool_or(" + pattern + ")").collect(Collectors.joining(" and ")));
+            String everyCondition = conditions.stream()
+                    .map(condition -> "bool_or(" + condition + ")").collect(Collectors.joining("\n and "));
+            sql = """
+                    with %1$smatching as (
+                        select r.resource_id from resource r
+                        where r.account_id = :account and r.region_id = :region and r.resource_type = :type%2$s%3$s
+                    %4$s  and (select %5$s
+                               from tag m
+                               where m.account_id = r.account_id and m.region_id = r.region_id
+                                 and m.resource_type = r.resource_type and m.resource_id = r.resource_id
+                                 and m.private = :private)
+                        order by r.resource_id limit :limit + 1)
+                    select t.resource_id, t.tag_key, t.tag_value from matching c
+                    join tag t on t.account_id = :account and t.region_id = :region and t.resource_type = :type
+                              and t.resource_id = c.resource_id
+                    where t.private = :private%6$s
+                    order by t.resource_id, t.tag_key limit :limit"""
+                    .formatted(keysEnumerated, byIds.formatted("r"),
+                            after == null ? "" : " and r.resource_id >= :afterResource",
+                            someKeyMatches, everyCondition, afterRows);
+        }
+        return jdbc.sql(sql)
                 .params(params)
                 .query((rs, row) -> new TaggedResource(rs.getString("resource_id"), target.resourceType(),
                         rs.getString("tag_key"), rs.getString("tag_value")))
                 .list();
     }
-
 
     private static Map<String, Object> params(TagService.Target target, List<String> keys) {
         var params = new HashMap<String, Object>();
