@@ -7,6 +7,7 @@ import dev.ecstags.auth.Caller;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.support.IntegrationTest;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,26 @@ class TagRequestRulesTest {
         assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.DUPLICATE_TAG_KEY);
         keyless.put(0, new TagParameter("z", "v"));
         assertThat(tagRefusal(keyless)).isEqualTo(ErrorCode.INVALID_TAG_COUNT);
+    }
+
+    @Test
+    void textThatXmlCannotCarryIsMalformed() {
+        for (String bad : List.of("a\u0001", "\u0000", "a\u001f", "a\uFFFE", "\uFFFF", "a\uD800", "\uDC00b",
+                "a\uDE00\uD83D")) {
+            var badKey = new TreeMap<Integer, TagParameter>();
+            badKey.put(1, new TagParameter(bad, "v"));
+            assertThat(tagRefusal(badKey)).as("key %s", bad.codePoints().boxed().toList())
+                    .isEqualTo(ErrorCode.INVALID_TAG_KEY);
+            var badValue = new TreeMap<Integer, TagParameter>();
+            badValue.put(1, new TagParameter("k", bad));
+            assertThat(tagRefusal(badValue)).as("value %s", bad.codePoints().boxed().toList())
+                    .isEqualTo(ErrorCode.INVALID_TAG_VALUE);
+            assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys(bad), false, null, null,
+                    null)).isEqualTo(ErrorCode.INVALID_TAG_KEY);
+        }
+        for (String fine : List.of("tab\tkey", "line\nbreak\r", "\uD83D\uDE00", "\uFFFD", "\uE000", "\u00e9")) {
+            assertThat(TagRules.isXmlText(fine)).as(fine).isTrue();
+        }
     }
 
     @Test
