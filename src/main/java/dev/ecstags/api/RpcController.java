@@ -5,6 +5,7 @@ import dev.ecstags.auth.RequestAuthenticator;
 import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.tag.ListTagResourcesRequest;
+import dev.ecstags.throttle.AccountThrottle;
 import dev.ecstags.tag.TagResourcesRequest;
 import dev.ecstags.tag.TagService;
 import dev.ecstags.tag.UntagResourcesRequest;
@@ -26,11 +27,14 @@ class RpcController {
     private final RequestAuthenticator authenticator;
     private final TagService tags;
     private final RpcRenderer renderer;
+    private final AccountThrottle throttle;
 
-    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer) {
+    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
+                  AccountThrottle throttle) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
+        this.throttle = throttle;
     }
 
     /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
@@ -54,7 +58,15 @@ class RpcController {
             throw ErrorCode.INVALID_VERSION.exception();
         }
         RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
-        Caller caller = authenticator.authenticate(request);
+        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
+            Caller caller = authenticator.authenticate(request, admission::admit);
+            return act(exchange, read, requested, caller, action);
+        }
+    }
+
+    private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequests read, ResponseFormat requested,
+                                       Caller caller, RpcAction action) {
+        SignedRequest request = read.signed();
         if (read.malformed().isPresent()) {
             throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
         }

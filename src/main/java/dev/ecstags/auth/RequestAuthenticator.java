@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,6 +53,15 @@ public class RequestAuthenticator {
      * @return who signed the request
      */
     public Caller authenticate(SignedRequest request) {
+        return authenticate(request, signer -> { });
+    }
+
+    /**
+     * As {@link #authenticate(SignedRequest)}, and once the signature is verified, before the nonce is recorded,
+     * hands the signer to {@code admission}, which may refuse the call (flow control): a refused call does not use
+     * up its nonce, and nobody without the secret can get an account refused.
+     */
+    public Caller authenticate(SignedRequest request, Consumer<Caller> admission) {
         RequestCredentials credentials = CommonParameters.read(request);
         Instant signedAt = parseTimestamp(credentials.timestamp());
         Instant now = clock.instant();
@@ -65,12 +75,14 @@ public class RequestAuthenticator {
         }
         credentials.verifySignature(request,
                 secretCipher.decrypt(accessKey.accessKeyId(), accessKey.secretCipher()));
+        var caller = new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service());
+        admission.accept(caller);
         // Until then a replay of this request is refused by the timestamp window instead.
         Instant replayableUntil = signedAt.plus(TIMESTAMP_WINDOW);
         if (!nonces.useOnce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(), replayableUntil, now)) {
             throw ErrorCode.SIGNATURE_NONCE_USED.exception();
         }
-        return new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service());
+        return caller;
     }
 
     private static Instant parseTimestamp(String timestamp) {

@@ -21,6 +21,10 @@ public enum ErrorCode {
     ACCESS_KEY_NOT_FOUND(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
     ACCESS_KEY_INACTIVE(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
     SIGNATURE_DOES_NOT_MATCH(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.%s"),
+    // Right after the signature is verified, so that nobody but the account itself can spend its share, and before
+    // the nonce is recorded, so that a throttled call does not use it up: per account, region and action class
+    // (TagResources/UntagResources, ListTagResources), and for the account's calls in progress at once.
+    THROTTLING_USER(400, "Throttling.User", "Request was denied due to user flow control."),
     SIGNATURE_NONCE_USED(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
 
     // The action's own checks.
