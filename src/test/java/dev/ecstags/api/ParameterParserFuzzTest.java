@@ -17,8 +17,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * ({@link RpcRequests}) and its repeat lists gathered ({@link RpcParameters}) without an uncaught exception; the
  * only refusal is InvalidParameter, and what the parser hands on keeps its promises (indexes in range).
  *
- * <p>Regression mode (every build) replays the corpus in {@code ParameterParserFuzzTestInputs}; fuzzing mode runs
- * in {@code ./mvnw verify} for {@code fuzz.duration} (see README, Fuzzing).
+ * <p>{@code ./mvnw verify} replays the corpus in {@code ParameterParserFuzzTestInputs}, then fuzzes for
+ * {@code fuzz.duration} (see README, Fuzzing).
  */
 class ParameterParserFuzzTest {
 
