@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the contract's order: method, common
- * parameters, version, action, signature, malformed values, then the action's own rules. The answer's format is
- * chosen first, so that even the earliest refusal comes in the format the caller asked for.
+ * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the order docs/contract.md §3 gives: method,
+ * common parameters, version, action, signature, malformed values, then the action's own rules. The answer's format
+ * is chosen first, so that even the earliest refusal comes in the format the caller asked for.
  */
 @RestController
 class RpcController {

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param signed    the request as the signature schemes see it
  * @param malformed the first parameter that could not be read, if any: it is refused as a malformed value, in its
- *                  place in the contract's order (after the signature checks)
+ *                  place in the order of docs/contract.md §3 (after the signature checks)
  */
 record RpcRequests(SignedRequest signed, Optional<String> malformed) {
 

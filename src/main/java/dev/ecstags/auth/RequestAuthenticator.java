@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of CONTRACT.md §3. The web
- * layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #authenticate}.
+ * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of docs/contract.md §3. The
+ * web layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #authenticate}.
  */
 @Service
 public class RequestAuthenticator {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The RPC signature V1 (HMAC-SHA1), alibaba-rpc-tag-api.md §3.3. */
+/** The RPC signature V1 (HMAC-SHA1), docs/contract.md §2. */
 final class V1Signature {
 
     static final String SIGNATURE_METHOD = "HMAC-SHA1";

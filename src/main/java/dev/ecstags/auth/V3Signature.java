@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), alibaba-rpc-tag-api.md §3.4. */
+/** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), docs/contract.md §2. */
 final class V3Signature {
 
     static final String ALGORITHM = "ACS3-HMAC-SHA256";

@@ -3,9 +3,12 @@ package dev.ecstags.error;
 /**
  * Every error the RPC API answers with: its code, HTTP status and documented message.
  *
- * <p>The declaration order is the precedence order of the contract (§5): when one request breaks several rules,
- * the rule declared first here answers. Several constants may share a code when the contract ranks the same code
- * at two places (InvalidParameter for a malformed value, and for Tag combined with TagFilter).
+ * <p>The declaration order is the precedence order of the action's rules (docs/errors.md, generated from this
+ * enum): when one request breaks several, the rule declared first here answers. Transport and authentication are
+ * answered in the order the code checks them (docs/contract.md §3), which differs in one place: a V1
+ * SignatureMethod or SignatureVersion is refused (IncompleteSignature) only after the AccessKey checks. Several
+ * constants may share a code when the same code ranks at two places (InvalidParameter for a malformed value, and
+ * for Tag combined with TagFilter).
  */
 public enum ErrorCode {
 

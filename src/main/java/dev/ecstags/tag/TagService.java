@@ -69,7 +69,7 @@ public class TagService {
                 request.resourceIds().values().stream().distinct().toList(), request.privateTags());
     }
 
-    /** Refuses, in the contract's order, what a statement found wrong; the statement itself changed nothing. */
+    /** Refuses, in the catalog's order, what a statement found wrong; the statement itself changed nothing. */
     private static void requireInOrder(Target target, TagStore.Outcome outcome, int tagsAdded) {
         if (outcome.found() < target.resourceIds().size()) {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception();
