@@ -33,9 +33,13 @@ class RpcController {
         this.renderer = renderer;
     }
 
-    /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
+    /**
+     * Every method, OPTIONS and TRACE included (Spring would otherwise answer them itself), so the others get the
+     * API's error; a method Spring has no name for (PROPFIND…) gets it from {@link RpcErrorController}.
+     */
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS,
+            RequestMethod.TRACE})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
         var exchange = RpcExchange.start(http);
         var read = RpcRequests.read(http);
