@@ -54,6 +54,11 @@ class RequestIntakeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if ("TRACE".equals(request.getMethod())) {
+            // Refused here, on every path: past this filter the servlet's doTrace would echo the request's headers.
+            errors.write(request, response, ErrorCode.UNSUPPORTED_HTTP_METHOD);
+            return;
+        }
         long declaredLength = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
         if (declaredLength <= 0 && !chunked) {

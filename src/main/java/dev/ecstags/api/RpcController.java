@@ -34,12 +34,12 @@ class RpcController {
     }
 
     /**
-     * Every method, OPTIONS and TRACE included (Spring would otherwise answer them itself), so the others get the
-     * API's error; a method Spring has no name for (PROPFIND…) gets it from {@link RpcErrorController}.
+     * Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error;
+     * TRACE is refused by {@link RequestIntakeFilter}, a method Spring has no name for (PROPFIND…) by
+     * {@link RpcErrorController}.
      */
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS,
-            RequestMethod.TRACE})
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
         var exchange = RpcExchange.start(http);
         var read = RpcRequests.read(http);
