@@ -209,6 +209,24 @@ class EdgeErrorsTest extends ContractTestSupport {
     }
 
     @Nested
+    class LateBodies {
+
+        /** The deadline is the default 10 s here; SlowClientsTest has many slow sockets and a short deadline. */
+        @Test
+        void aBodyThatStallsIsAnsweredRequestTimeoutAndItsConnectionClosed() throws Exception {
+            try (var socket = raw.open(("POST /?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n\r\nAction=")
+                    .getBytes(StandardCharsets.US_ASCII), 60_000)) {
+                var response = RawHttp.read(socket);
+
+                assertError(response, 408, "RequestTimeout");
+                assertThat(response.contentType()).isEqualTo("application/json;charset=utf-8");
+                assertThat(RawHttp.closedByServer(socket)).isTrue();
+            }
+        }
+    }
+
+    @Nested
     class SignatureDoesNotMatchEcho {
 
         @Test
