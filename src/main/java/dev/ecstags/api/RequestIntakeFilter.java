@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -42,6 +43,8 @@ class RequestIntakeFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntakeFilter.class);
     private static final int CHUNK_BYTES = 8 * 1024;
+    /** The bytes of every body being received or handled (tags.request.max-buffered-bytes bounds them). */
+    private final AtomicLong bufferedBytes = new AtomicLong();
 
     private final RequestIntakeProperties properties;
     private final EdgeErrors errors;
@@ -87,6 +90,8 @@ class RequestIntakeFilter extends OncePerRequestFilter {
         private final BufferedBodyRequest buffered;
         private final ByteArrayOutputStream body;
         private final AtomicBoolean decided = new AtomicBoolean();
+        /** What this body counts against tags.request.max-buffered-bytes until the request is over. */
+        private volatile long held;
 
         Intake(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
                 BufferedBodyRequest buffered, int expectedBytes) {
@@ -109,6 +114,13 @@ class RequestIntakeFilter extends OncePerRequestFilter {
                 }
                 if (body.size() + read > RpcRequests.MAX_BODY_BYTES) {
                     refuse(ErrorCode.REQUEST_BODY_TOO_LARGE);
+                    return;
+                }
+                held += read;
+                long limit = properties.maxBufferedBytes().toBytes();
+                if (bufferedBytes.addAndGet(read) > limit) {
+                    log.warn("Request bodies in memory passed {} bytes: one refused with 503", limit);
+                    refuse(ErrorCode.SERVICE_UNAVAILABLE);
                     return;
                 }
                 body.write(chunk, 0, read);
@@ -150,6 +162,7 @@ class RequestIntakeFilter extends OncePerRequestFilter {
 
         @Override
         public void onComplete(AsyncEvent event) {
+            bufferedBytes.addAndGet(-held);
         }
 
         @Override

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"TAGS_REQUEST_READ_TIMEOUT=3s", "server.tomcat.threads.max=4",
-        "server.tomcat.threads.min-spare=2"})
+        "server.tomcat.threads.min-spare=2", "tags.request.max-buffered-bytes=1MB"})
 class SlowClientsTest {
 
     static final int STALLED = 100;
@@ -84,6 +84,32 @@ class SlowClientsTest {
             for (Socket socket : concat(stalled, trickling)) {
                 socket.close();
             }
+        }
+    }
+
+    /** Bodies in memory are bounded all together, not only one by one (1 MB in this test's context). */
+    @Test
+    void bodiesBeyondTheMemoryBudgetAreRefusedUnavailable() throws Exception {
+        var raw = new RawHttp(port);
+        String form = "Action=" + "a".repeat(600 * 1024);
+        byte[] head = ("POST /?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (form.length() + 10)
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n" + form)
+                .getBytes(StandardCharsets.US_ASCII);
+        try (Socket held = raw.open(head, 30_000)) { // 10 bytes short: held in memory until the deadline
+            Thread.sleep(500);
+            try (Socket second = raw.open(head, 30_000)) {
+                RpcResponse refused = RawHttp.read(second);
+                assertThat(refused.status()).as("%s", refused).isEqualTo(503);
+                assertThat(refused.code()).isEqualTo("ServiceUnavailable");
+            }
+            assertThat(RawHttp.read(held).code()).isEqualTo("RequestTimeout");
+            assertThat(RawHttp.closedByServer(held)).isTrue(); // the request is over: its bytes are released
+        }
+        // Released: a body that fits is received again.
+        try (Socket later = raw.open(head, 30_000)) {
+            later.getOutputStream().write("&Format=JS".getBytes(StandardCharsets.US_ASCII));
+            RpcResponse answer = RawHttp.read(later);
+            assertThat(answer.code()).as("%s", answer).isEqualTo("MissingParameter");
         }
     }
 
