@@ -198,6 +198,14 @@ class EdgeErrorsTest extends ContractTestSupport {
             assertError(call.send(), 413, "RequestBodyTooLarge");
         }
 
+        /** Precedence: the request must arrive whole before any rule, the method's included, is checked. */
+        @Test
+        void comesBeforeTheMethod() {
+            var response = raw.exchange("PUT / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n");
+
+            assertError(response, 413, "RequestBodyTooLarge");
+        }
+
         @Test
         void isCountedUnderItsOwnCode() {
             double before = errorsCounted("RequestBodyTooLarge");
