@@ -96,12 +96,14 @@ class SlowClientsTest {
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n" + form)
                 .getBytes(StandardCharsets.US_ASCII);
         // Two bodies of 600 kB, each 10 bytes short so that it stays in memory until the deadline: whichever
-        // passes the budget first is refused, the other is held and then times out.
+        // passes the budget first is refused; the other is refused too if its bytes arrive before the first's are
+        // released, else it is held and then times out.
         try (Socket first = raw.open(head, 30_000); Socket second = raw.open(head, 30_000)) {
             RpcResponse a = RawHttp.read(first);
             RpcResponse b = RawHttp.read(second);
-            assertThat(List.of(a.status() + " " + a.code(), b.status() + " " + b.code()))
-                    .containsExactlyInAnyOrder("503 ServiceUnavailable", "408 RequestTimeout");
+            List<String> answers = List.of(a.status() + " " + a.code(), b.status() + " " + b.code());
+            assertThat(answers).contains("503 ServiceUnavailable")
+                    .allMatch(answer -> answer.equals("503 ServiceUnavailable") || answer.equals("408 RequestTimeout"));
             // Both requests are over: their bytes are released.
             assertThat(RawHttp.closedByServer(first)).isTrue();
             assertThat(RawHttp.closedByServer(second)).isTrue();
