@@ -37,7 +37,11 @@ class RpcController {
         this.throttle = throttle;
     }
 
-    /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
+    /**
+     * Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error;
+     * TRACE is refused by {@link RequestIntakeFilter}, a method Spring has no name for (PROPFIND…) by
+     * {@link RpcErrorController}.
+     */
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {

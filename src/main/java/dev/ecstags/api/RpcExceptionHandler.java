@@ -17,6 +17,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Renders every refusal of the RPC API from the one catalog: the documented code, status and message, in the
@@ -89,6 +90,11 @@ class RpcExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> failed(Exception fault, HttpServletRequest http) {
         var exchange = RpcExchange.of(http);
+        if (DisconnectedClientHelper.isClientDisconnectedException(fault)) {
+            // The caller left (ClientAbortException, broken pipe…): nothing failed here and nobody is listening.
+            log.debug("RequestId {}: the client left before the answer: {}", exchange.requestId(), fault.toString());
+            return null;
+        }
         log.error("RequestId {}: unexpected failure", exchange.requestId(), fault);
         return render(http, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
     }

@@ -12,7 +12,13 @@ package dev.ecstags.error;
  */
 public enum ErrorCode {
 
-    // Transport and authentication, in the order they are checked.
+    // Transport and authentication, in the order they are checked. The HTTP request itself comes first: no rule of
+    // the API can be checked before the request has arrived whole, in time and within its size limits.
+    MALFORMED_REQUEST(400, "MalformedRequest", "The HTTP request is malformed and could not be read."),
+    REQUEST_HEADER_TOO_LARGE(431, "RequestHeaderTooLarge",
+            "The request line and headers are larger than the service accepts."),
+    REQUEST_TIMEOUT(408, "RequestTimeout", "The request did not arrive in full within the time allowed."),
+    REQUEST_BODY_TOO_LARGE(413, "RequestBodyTooLarge", "The request body is larger than 1 MB, the most the service accepts."),
     UNSUPPORTED_HTTP_METHOD(403, "UnsupportedHTTPMethod", "This http method is not supported."),
     MISSING_PARAMETER(400, "MissingParameter",
             "The input parameter \"%s\" that is mandatory for processing this request is not supplied."),
