@@ -22,13 +22,16 @@ public class AccessKeys {
     private final AccessKeyRepository repository;
     private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
+    private final AccessKeyLookup lookup;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccessKeys(AccessKeyRepository repository, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
+    AccessKeys(AccessKeyRepository repository, SecretCipher secretCipher, SignatureNonces nonces,
+               AccessKeyLookup lookup, Clock clock) {
         this.repository = repository;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -47,15 +50,21 @@ public class AccessKeys {
         String secret = randomAlphanumerics(SECRET_LENGTH);
         repository.save(new AccessKeyEntity(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, secret), service,
                 clock.instant()));
+        // An id is random, but one that was asked for before it existed would be cached as unknown.
+        lookup.announceChange(accessKeyId);
         return new IssuedAccessKey(accessKeyId, secret, accountId, service, AccessKeyStatus.Active);
     }
 
-    /** Enables or disables a key; empty if there is no such key. */
+    /**
+     * Enables or disables a key; empty if there is no such key. Every instance sees the change within a second (a
+     * NOTIFY sent on commit evicts the key from their caches), or within the cache's TTL if the notice is lost.
+     */
     @Transactional
     public Optional<AccessKeyView> changeStatus(String accessKeyId, AccessKeyStatus status) {
         Objects.requireNonNull(status, "status");
         return repository.findById(accessKeyId).map(accessKey -> {
             accessKey.changeStatus(status);
+            lookup.announceChange(accessKeyId);
             return accessKey.view();
         });
     }
@@ -66,6 +75,7 @@ public class AccessKeys {
         return repository.findById(accessKeyId).map(accessKey -> {
             repository.delete(accessKey);
             nonces.forget(accessKey.accountId(), accessKeyId);
+            lookup.announceChange(accessKeyId);
             return true;
         }).orElse(false);
     }
