@@ -47,29 +47,36 @@ class TagStore {
      * no named key in the other kind.
      */
     Outcome untag(TagService.Target target, List<String> keys, SignatureNonce nonce) {
-        String keyFilter = keys.isEmpty() ? "" : " and " + NAMED_KEYS;
         var params = params(target, keys);
         nonce.addTo(params);
-        return jdbc.sql("""
-                        with %4$s,
-                        listed as (
-                            select count(*) as found, count(*) filter (where not taggable) as untaggable
-                            from resource where %1$s),
-                        other_kind as (
-                            select exists (select 1 from tag where %1$s
-                                             and %3$s and private <> :private) as other_kind),
-                        removed as (
-                            delete from tag where %1$s and private = :private%2$s
-                              and exists (select 1 from nonce)
-                              and (select found = :expected and untaggable = 0 from listed)
-                              and not (select other_kind from other_kind)
-                            returning 1)
-                        select exists (select 1 from nonce) as fresh, found, untaggable, other_kind, 0 as most_kept
-                        from listed, other_kind"""
-                        .formatted(TARGET, keyFilter, NAMED_KEYS, SignatureNonce.RECORD_CTE))
+        return jdbc.sql(keys.isEmpty() ? UNTAG_EVERY_KEY : UNTAG_NAMED_KEYS)
                 .params(params)
                 .query(Outcome.MAPPER)
                 .single();
+    }
+
+    /** Formatted once: String.formatted would parse the template on every call. */
+    private static final String UNTAG_NAMED_KEYS = untagStatement(" and " + NAMED_KEYS);
+    private static final String UNTAG_EVERY_KEY = untagStatement("");
+
+    private static String untagStatement(String keyFilter) {
+        return """
+                with %4$s,
+                listed as (
+                    select count(*) as found, count(*) filter (where not taggable) as untaggable
+                    from resource where %1$s),
+                other_kind as (
+                    select exists (select 1 from tag where %1$s
+                                     and %3$s and private <> :private) as other_kind),
+                removed as (
+                    delete from tag where %1$s and private = :private%2$s
+                      and exists (select 1 from nonce)
+                      and (select found = :expected and untaggable = 0 from listed)
+                      and not (select other_kind from other_kind)
+                    returning 1)
+                select exists (select 1 from nonce) as fresh, found, untaggable, other_kind, 0 as most_kept
+                from listed, other_kind"""
+                .formatted(TARGET, keyFilter, NAMED_KEYS, SignatureNonce.RECORD_CTE);
     }
 
     /**
