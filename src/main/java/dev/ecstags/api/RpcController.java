@@ -1,8 +1,11 @@
 package dev.ecstags.api;
 
+import dev.ecstags.auth.Authenticated;
 import dev.ecstags.auth.Caller;
 import dev.ecstags.auth.RequestAuthenticator;
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.auth.SignedRequest;
+import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.throttle.AccountThrottle;
@@ -62,35 +65,48 @@ class RpcController {
             throw ErrorCode.INVALID_VERSION.exception();
         }
         RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
+        var authenticated = authenticator.verify(request);
         try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
-            Caller caller = authenticator.authenticate(request, admission::admit);
-            return act(exchange, read, requested, caller, action);
+            // After the signature, so nobody but the account can spend its share; before the nonce is recorded, so a
+            // throttled call does not use it up.
+            admission.admit(authenticated.caller());
+            return act(exchange, read, requested, authenticated, action);
         }
     }
 
     private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequests read, ResponseFormat requested,
-                                       Caller caller, RpcAction action) {
+                                       Authenticated authenticated, RpcAction action) {
         SignedRequest request = read.signed();
-        if (read.malformed().isPresent()) {
-            throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
-        }
-        if (requested == null) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Format");
-        }
+        Caller caller = authenticated.caller();
+        SignatureNonce nonce = authenticated.nonce();
+        Object body;
+        try {
+            if (read.malformed().isPresent()) {
+                throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
+            }
+            if (requested == null) {
+                throw ErrorCode.INVALID_PARAMETER.exception("Format");
+            }
 
-        var parameters = new RpcParameters(request.parameters());
-        Object body = switch (action) {
-            case UntagResources -> {
-                tags.untagResources(untagRequest(caller, parameters));
-                yield new RpcResponses.RequestIdOnly(exchange.requestId());
-            }
-            case TagResources -> {
-                tags.tagResources(tagRequest(caller, parameters));
-                yield new RpcResponses.RequestIdOnly(exchange.requestId());
-            }
-            case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
-                    tags.listTagResources(listRequest(caller, parameters)));
-        };
+            var parameters = new RpcParameters(request.parameters());
+            body = switch (action) {
+                case UntagResources -> {
+                    tags.untagResources(untagRequest(caller, parameters), nonce);
+                    yield new RpcResponses.RequestIdOnly(exchange.requestId());
+                }
+                case TagResources -> {
+                    tags.tagResources(tagRequest(caller, parameters), nonce);
+                    yield new RpcResponses.RequestIdOnly(exchange.requestId());
+                }
+                case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
+                        tags.listTagResources(listRequest(caller, parameters), nonce));
+            };
+        } catch (ApiException refusal) {
+            // Refused before the action's statement recorded the nonce: it is used up all the same, and a reused one
+            // answers SignatureNonceUsed instead (the contract puts it before every parameter rule).
+            authenticator.spendNonce(nonce);
+            throw refusal;
+        }
         return renderer.render(exchange, 200, action.responseElement(), body);
     }
 

@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of docs/contract.md §3. The
- * web layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #authenticate}.
+ * web layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #verify},
+ * and the action records the nonce (or {@link #spendNonce} does, when a rule refuses the call first).
  */
 @Service
 public class RequestAuthenticator {
@@ -27,13 +27,11 @@ public class RequestAuthenticator {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
     private final AccessKeyLookup accessKeys;
-    private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
     private final Clock clock;
 
-    RequestAuthenticator(AccessKeyLookup accessKeys, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
+    RequestAuthenticator(AccessKeyLookup accessKeys, SignatureNonces nonces, Clock clock) {
         this.accessKeys = accessKeys;
-        this.secretCipher = secretCipher;
         this.nonces = nonces;
         this.clock = clock;
     }
@@ -48,41 +46,53 @@ public class RequestAuthenticator {
 
     /**
      * Checks the timestamp's format, then its window, that the AccessKey exists, that it is active, the signature,
-     * and that the nonce is new; each refusal is the matching ApiException.
+     * and that the nonce is new (recording it); each refusal is the matching ApiException.
      *
      * @return who signed the request
      */
     public Caller authenticate(SignedRequest request) {
-        return authenticate(request, signer -> { });
+        Authenticated authenticated = verify(request);
+        spendNonce(authenticated.nonce());
+        return authenticated.caller();
     }
 
     /**
-     * As {@link #authenticate(SignedRequest)}, and once the signature is verified, before the nonce is recorded,
-     * hands the signer to {@code admission}, which may refuse the call (flow control): a refused call does not use
-     * up its nonce, and nobody without the secret can get an account refused.
+     * Checks what {@link #authenticate} checks but the nonce, which it leaves for the action's own statement to
+     * record in the same round trip (or for {@link #spendNonce} when the request is refused before that statement).
      */
-    public Caller authenticate(SignedRequest request, Consumer<Caller> admission) {
+    public Authenticated verify(SignedRequest request) {
         RequestCredentials credentials = CommonParameters.read(request);
         Instant signedAt = parseTimestamp(credentials.timestamp());
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
             throw ErrorCode.INVALID_TIMESTAMP_EXPIRED.exception();
         }
-        StoredAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
+        AccessKeyLookup.CachedAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
                 .orElseThrow(ErrorCode.ACCESS_KEY_NOT_FOUND::exception);
         if (accessKey.status() != AccessKeyStatus.Active) {
             throw ErrorCode.ACCESS_KEY_INACTIVE.exception();
         }
-        credentials.verifySignature(request,
-                secretCipher.decrypt(accessKey.accessKeyId(), accessKey.secretCipher()));
-        var caller = new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service());
-        admission.accept(caller);
+        credentials.verifySignature(request, accessKey.secret());
         // Until then a replay of this request is refused by the timestamp window instead.
         Instant replayableUntil = signedAt.plus(TIMESTAMP_WINDOW);
-        if (!nonces.useOnce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(), replayableUntil, now)) {
+        return new Authenticated(new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service()),
+                new SignatureNonce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(),
+                        replayableUntil, now));
+    }
+
+    /**
+     * Records a nonce on its own, unless a statement already did: a request refused by a parameter rule still uses
+     * up its nonce, and a reused nonce is answered SignatureNonceUsed before any such rule.
+     */
+    public void spendNonce(SignatureNonce nonce) {
+        if (nonce.isSettled()) {
+            return;
+        }
+        boolean fresh = nonces.useOnce(nonce);
+        nonce.settled();
+        if (!fresh) {
             throw ErrorCode.SIGNATURE_NONCE_USED.exception();
         }
-        return caller;
     }
 
     private static Instant parseTimestamp(String timestamp) {

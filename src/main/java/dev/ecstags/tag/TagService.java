@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.resource.ResourceType;
 import jakarta.validation.ConstraintViolation;
@@ -7,11 +8,11 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tag actions. Every check passes before anything changes, and each change is one statement or one
- * transaction, so a request that fails changes nothing.
+ * The tag actions. Every check passes before anything changes, and each action is one statement (or one function
+ * call) that also records the request's nonce, so a request that fails changes nothing but its nonce, and a
+ * request costs one database round trip.
  */
 @Service
 public class TagService {
@@ -28,31 +29,47 @@ public class TagService {
         this.nextTokens = nextTokens;
     }
 
-    public void untagResources(UntagResourcesRequest request) {
+    /** Checks the request, then records its nonce and untags in one statement. */
+    public void untagResources(UntagResourcesRequest request, SignatureNonce nonce) {
         var target = validate(request);
-        requireInOrder(target, store.untag(target, request.keysToRemove()), 0);
+        requireInOrder(target, settle(nonce, store.untag(target, request.keysToRemove(), nonce)), 0);
     }
 
-    @Transactional
-    public void tagResources(TagResourcesRequest request) {
+    /** Checks the request, then records its nonce and tags within the quota in one call. */
+    public void tagResources(TagResourcesRequest request, SignatureNonce nonce) {
         var target = validate(request);
         var tags = request.tagsToWrite();
-        requireInOrder(target, store.lockResources(target), tags.size());
-        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE), tags.size());
+        var outcome = settle(nonce, store.tagWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, nonce));
+        requireInOrder(target, outcome, tags.size());
     }
 
-    public TagPage listTagResources(ListTagResourcesRequest request) {
+    /** Checks the request and its page token, then records its nonce and reads the page in one statement. */
+    public TagPage listTagResources(ListTagResourcesRequest request, SignatureNonce nonce) {
         var target = validate(request);
         var query = TagQuery.of(target, request);
         var after = request.nextToken() == null || request.nextToken().isEmpty()
                 ? null
                 : nextTokens.read(request.nextToken(), query.fingerprint());
-        var rows = store.find(query, after, TagStore.PAGE_SIZE + 1);
+        var listing = store.find(query, after, TagStore.PAGE_SIZE + 1, nonce);
+        nonce.settled();
+        if (!listing.nonceFresh()) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        var rows = listing.entries();
         if (rows.size() <= TagStore.PAGE_SIZE) {
             return new TagPage(rows, "");
         }
         var page = rows.subList(0, TagStore.PAGE_SIZE);
         return new TagPage(List.copyOf(page), nextTokens.issue(page.get(page.size() - 1), query.fingerprint()));
+    }
+
+    /** A statement that recorded the nonce ran; a nonce it found used refuses the request before anything else. */
+    private static TagStore.Outcome settle(SignatureNonce nonce, TagStore.Outcome outcome) {
+        nonce.settled();
+        if (!outcome.nonceFresh()) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        return outcome;
     }
 
     private Target validate(TagRequest request) {

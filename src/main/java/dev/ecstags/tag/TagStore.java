@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,80 +43,68 @@ class TagStore {
     }
 
     /**
-     * Removes the keys from every target resource (no keys: every tag of the target's kind), in one statement that
-     * deletes only if every listed resource exists, may be tagged, and carries no named key in the other kind.
+     * Records the nonce and removes the keys from every target resource (no keys: every tag of the target's kind), in
+     * one statement that deletes only if the nonce was new, every listed resource exists, may be tagged, and carries
+     * no named key in the other kind.
      */
-    Outcome untag(TagService.Target target, List<String> keys) {
-        String keyFilter = keys.isEmpty() ? "" : " and " + NAMED_KEYS;
+    Outcome untag(TagService.Target target, List<String> keys, SignatureNonce nonce) {
+        var params = params(target, keys);
+        nonce.addTo(params);
+        return jdbc.sql(keys.isEmpty() ? UNTAG_EVERY_KEY : UNTAG_NAMED_KEYS)
+                .params(params)
+                .query(Outcome.MAPPER)
+                .single();
+    }
+
+    /** Formatted once: String.formatted would parse the template on every call. */
+    private static final String UNTAG_NAMED_KEYS = untagStatement(" and " + NAMED_KEYS);
+    private static final String UNTAG_EVERY_KEY = untagStatement("");
+
+    private static String untagStatement(String keyFilter) {
+        return """
+                with %4$s,
+                listed as (
+                    select count(*) as found, count(*) filter (where not taggable) as untaggable
+                    from resource where %1$s),
+                other_kind as (
+                    select exists (select 1 from tag where %1$s
+                                     and %3$s and private <> :private) as other_kind),
+                removed as (
+                    delete from tag where %1$s and private = :private%2$s
+                      and exists (select 1 from nonce)
+                      and (select found = :expected and untaggable = 0 from listed)
+                      and not (select other_kind from other_kind)
+                    returning 1)
+                select exists (select 1 from nonce) as fresh, found, untaggable, other_kind, 0 as most_kept
+                from listed, other_kind"""
+                .formatted(TARGET, keyFilter, NAMED_KEYS, SignatureNonce.RECORD_CTE);
+    }
+
+    /**
+     * Records the nonce, locks the listed resources, then puts every tag on every target resource (an existing key
+     * taking the new value) if no named key is carried in the other kind and no resource would pass the quota: one
+     * call of the function {@code tag_resources_within_quota} (V3), whose statements each take a fresh snapshot, so
+     * the quota count sees every tag committed on the locked resources.
+     */
+    Outcome tagWithinQuota(TagService.Target target, Map<String, String> tags, int quota, SignatureNonce nonce) {
+        var params = params(target, List.copyOf(tags.keySet()));
+        params.put("values", tags.values().toArray(String[]::new));
+        params.put("quota", quota);
+        nonce.addTo(params);
         return jdbc.sql("""
-                        with listed as (
-                            select count(*) as found, count(*) filter (where not taggable) as untaggable
-                            from resource where %1$s),
-                        other_kind as (
-                            select exists (select 1 from tag where %1$s
-                                             and %3$s and private <> :private) as other_kind),
-                        removed as (
-                            delete from tag where %1$s and private = :private%2$s
-                              and (select found = :expected and untaggable = 0 from listed)
-                              and not (select other_kind from other_kind)
-                            returning 1)
-                        select found, untaggable, other_kind, 0 as most_kept from listed, other_kind"""
-                        .formatted(TARGET, keyFilter, NAMED_KEYS))
-                .params(params(target, keys))
+                        select nonce_fresh as fresh, resources_found as found, resources_untaggable as untaggable,
+                               named_key_other_kind as other_kind, most_kept
+                        from tag_resources_within_quota(:account, :region, :type, :ids::text[], :keys::text[],
+                            :values::text[], :private, :quota, :nonceAccount, :nonceAccessKey, :nonceValue,
+                            :nonceExpiresAt, :nonceNow)""")
+                .params(params)
                 .query(Outcome.MAPPER)
                 .single();
     }
 
     /**
-     * Locks the listed resources, in id order so that concurrent calls cannot deadlock. A later statement of the
-     * same transaction then sees every tag committed on them, so the quota holds under any interleaving.
-     */
-    Outcome lockResources(TagService.Target target) {
-        return jdbc.sql("""
-                        select count(*) as found, count(*) filter (where not taggable) as untaggable,
-                               false as other_kind, 0 as most_kept
-                        from (select taggable from resource where %s order by resource_id for update) listed"""
-                        .formatted(TARGET))
-                .params(params(target, List.of()))
-                .query(Outcome.MAPPER)
-                .single();
-    }
-
-    /**
-     * Puts every tag on every (locked) target resource, an existing key taking the new value, in one statement
-     * that writes only if no named key is carried in the other kind and no resource would pass the quota.
-     */
-    Outcome writeWithinQuota(TagService.Target target, Map<String, String> tags, int quota) {
-        return jdbc.sql("""
-                        with other_kind as (
-                            select exists (select 1 from tag where %1$s
-                                             and %2$s and private <> :private) as other_kind),
-                        kept as (
-                            select coalesce(max(kept), 0) as most_kept
-                            from (select count(*) as kept from tag where %1$s
-                                    and private = :private and not %2$s
-                                  group by resource_id) per_resource),
-                        written as (
-                            insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
-                            select :account, :region, :type, resource.id, tags.tag_key, tags.tag_value, :private
-                            from unnest(:ids::text[]) as resource(id)
-                            cross join unnest(:keys::text[], :values::text[]) as tags(tag_key, tag_value)
-                            where not (select other_kind from other_kind)
-                              and (select most_kept from kept) + cardinality(:keys::text[]) <= :quota
-                            on conflict (account_id, region_id, resource_type, resource_id, tag_key)
-                            do update set tag_value = excluded.tag_value
-                            returning 1)
-                        select :expected as found, 0 as untaggable, other_kind, most_kept from other_kind, kept"""
-                        .formatted(TARGET, NAMED_KEYS))
-                .params(params(target, List.copyOf(tags.keySet())))
-                .param("values", tags.values().toArray(String[]::new))
-                .param("quota", quota)
-                .query(Outcome.MAPPER)
-                .single();
-    }
-
-    /**
-     * Up to {@code limit} entries after {@code after}, ordered by resource then key.
+     * Up to {@code limit} entries after {@code after}, ordered by resource then key, read by the same statement that
+     * records the request's nonce.
      *
      * <p>With tags or tag filters, the statement first picks the next {@code limit + 1} resources in id order that
      * satisfy every condition, reading each resource's tags once (one index descent per resource, all conditions
@@ -129,7 +118,7 @@ class TagStore {
      * past that the check gives up and lets the per-resource check decide), and the statement stops before reading
      * a single resource.
      */
-    List<TaggedResource> find(TagQuery query, NextTokens.Position after, int limit) {
+    Listing find(TagQuery query, NextTokens.Position after, int limit, SignatureNonce nonce) {
         var target = query.target();
         var params = params(target, List.of());
         params.put("limit", limit);
@@ -214,12 +203,42 @@ class TagStore {
                             after == null ? "" : " and r.resource_id >= :afterResource",
                             someKeyMatches, everyCondition, afterRows);
         }
-        return jdbc.sql(sql)
-                .params(params)
-                .query((rs, row) -> new TaggedResource(rs.getString("resource_id"), target.resourceType(),
-                        rs.getString("tag_key"), rs.getString("tag_value")))
-                .list();
+        return listingRecordingTheNonce(sql, params, target, nonce);
     }
+
+    /**
+     * Runs a listing's select as part of one statement that also records the nonce: a left join on one row, so that
+     * an empty page still tells whether the nonce was new.
+     */
+    private Listing listingRecordingTheNonce(String select, Map<String, Object> params, TagService.Target target,
+                                             SignatureNonce nonce) {
+        nonce.addTo(params);
+        var statement = "with " + SignatureNonce.RECORD_CTE + ", page as (" + select + """
+                )
+                select exists (select 1 from nonce) as fresh, page.resource_id, page.tag_key, page.tag_value
+                from (select 1) as always left join page on true
+                order by page.resource_id, page.tag_key""";
+        return jdbc.sql(statement)
+                .params(params)
+                .query(rows -> {
+                    boolean fresh = false;
+                    var entries = new ArrayList<TaggedResource>();
+                    while (rows.next()) {
+                        fresh = rows.getBoolean("fresh");
+                        String resourceId = rows.getString("resource_id");
+                        if (resourceId != null) {
+                            entries.add(new TaggedResource(resourceId, target.resourceType(),
+                                    rows.getString("tag_key"), rows.getString("tag_value")));
+                        }
+                    }
+                    return new Listing(fresh, entries);
+                });
+    }
+
+    /** A page of a listing, and whether the request's nonce was new (if not, the page is not to be shown). */
+    record Listing(boolean nonceFresh, List<TaggedResource> entries) {
+    }
+
 
     private static Map<String, Object> params(TagService.Target target, List<String> keys) {
         var params = new HashMap<String, Object>();
@@ -236,15 +255,17 @@ class TagStore {
     /**
      * What a statement found before it changed anything; it changed nothing unless all of it was in order.
      *
+     * @param nonceFresh the request's nonce was new, and is now recorded; if not, nothing else changed
      * @param found      listed resources that exist in the target
      * @param untaggable of those, the ones registered as not taggable
      * @param otherKind  a named key is carried by a listed resource in the other kind (public/private)
      * @param mostKept   the most tags of the call's kind any listed resource keeps beside the named keys
      */
-    record Outcome(long found, long untaggable, boolean otherKind, int mostKept) {
+    record Outcome(boolean nonceFresh, long found, long untaggable, boolean otherKind, int mostKept) {
 
         /** Mapped by hand: a reflective row mapper would introspect the record on every call of the hot path. */
-        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getLong("found"),
+        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getBoolean("fresh"),
+                row.getLong("found"),
                 row.getLong("untaggable"), row.getBoolean("other_kind"), row.getInt("most_kept"));
     }
 }

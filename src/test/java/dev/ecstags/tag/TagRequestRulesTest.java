@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.ecstags.auth.Caller;
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.support.IntegrationTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -88,21 +91,26 @@ class TagRequestRulesTest {
     void aServiceKeyMayUseTheReservedPrefixes() {
         var request = new UntagResourcesRequest(SERVICE, "cn-hangzhou", "instance", ids("i-unknown"), keys("acs:x"),
                 false, null, null, "private");
-        assertThatCode(() -> tags.untagResources(request))
+        assertThatCode(() -> tags.untagResources(request, freshNonce(request.caller())))
                 .isInstanceOfSatisfying(ApiException.class,
                         refusal -> assertThat(refusal.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
     }
 
     private ErrorCode tagRefusal(SortedMap<Integer, TagParameter> tagList) {
         var request = new TagResourcesRequest(NORMAL, "cn-hangzhou", "instance", ids("i-1"), tagList, null, null, null);
-        return refusal(() -> tags.tagResources(request));
+        return refusal(() -> tags.tagResources(request, freshNonce(request.caller())));
     }
 
     private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
                                    SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
                                    String scope) {
         var request = new UntagResourcesRequest(caller, region, type, ids, keys, all, ownerUid, ownerBid, scope);
-        return refusal(() -> tags.untagResources(request));
+        return refusal(() -> tags.untagResources(request, freshNonce(request.caller())));
+    }
+
+    private static SignatureNonce freshNonce(Caller caller) {
+        return new SignatureNonce(caller.accountId(), caller.accessKeyId(), UUID.randomUUID().toString(),
+                Instant.now().plusSeconds(900), Instant.now());
     }
 
     private static ErrorCode refusal(Runnable call) {
