@@ -18,6 +18,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 COPY jvm.options /app/jvm.options
+# glibc would otherwise keep a malloc arena per thread; bench/run measures with two (see jvm.options).
+ENV MALLOC_ARENA_MAX=2
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \

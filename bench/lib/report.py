@@ -66,6 +66,7 @@ def main():
     p.add_argument("--resources", type=int, required=True)
     p.add_argument("--scale-small", type=int, required=True)
     p.add_argument("--scale-large", type=int, required=True)
+    p.add_argument("--startup-s", type=float, default=None)
     args = p.parse_args()
 
     with open(args.runs) as f:
@@ -85,6 +86,11 @@ def main():
             "p50_ms": round(s["p50_us"] / 1000, 2), "p99_ms": round(s["p99_us"] / 1000, 2),
             "ceiling_tps": ceiling_tps,
             "ratio": round(s["rps"] / ceiling_tps, 3) if ceiling_tps else None,
+            # Round trips to PostgreSQL per request: every statement of the request path runs in autocommit (no
+            # BEGIN/COMMIT), so each is one transaction of the database (nonce, key lookups on a cache miss included).
+            "statements_per_request": round(per_request(s, "xacts"), 2),
+            "jvm_cpu_us": round(per_request(s, "jvm_cpu_s") * 1e6),
+            "postgres_cpu_us": round(per_request(s, "postgres_cpu_s") * 1e6),
         })
 
     def scale_run(resources):
@@ -103,7 +109,8 @@ def main():
                 "service" if r["kind"] == "service" else "pgbench", r["scenario"], r["connections"],
                 r["resources"], text))
 
-    result = {"results": rows, "peak_rss_mb": round(args.peak_rss_mb, 1), "scale_ratio": scale_ratio}
+    result = {"results": rows, "peak_rss_mb": round(args.peak_rss_mb, 1), "scale_ratio": scale_ratio,
+              "startup_s": args.startup_s}
     details = {
         "generated_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": args.command, "elapsed_s": args.elapsed, "machine": machine(), "java_options": args.java_opts,
@@ -123,7 +130,7 @@ def main():
             "%.1f" % r["ceiling_tps"] if r["ceiling_tps"] else "n/a", "%.2f" % r["ratio"] if r["ratio"] else "n/a"))
     table = "\n".join(lines)
 
-    cost = ["| scenario | connections | rows +/- per request | DB xacts per request | JVM CPU us/req | "
+    cost = ["| scenario | connections | rows +/- per request | DB round trips (xacts) per request | JVM CPU us/req | "
             "PostgreSQL CPU us/req | wrk CPU us/req | other processes (cores) | ceiling: rows +/- per xact | "
             "ceiling: PostgreSQL CPU us/xact |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -143,7 +150,8 @@ def main():
               args.command, details["generated_at"], args.elapsed, m["cpu"], m["cores"], m["memory_gb"],
               m["kernel"], m["java"], m["postgresql"], m["wrk"]),
           "", "JVM options: `%s`" % args.java_opts, "", table, "",
-          "Peak RSS of the service (VmHWM): **%.1f MB**." % args.peak_rss_mb, ""]
+          "Peak RSS of the service (VmHWM): **%.1f MB**." % args.peak_rss_mb, "",
+          "From `java -jar` to health UP: %s." % ("%.1f s" % args.startup_s if args.startup_s else "not measured"), ""]
     if scale_ratio is not None:
         md += ["Scale: U1 at 16 connections, %d resources: %.1f req/s (p99 %.2f ms); %d resources: %.1f req/s "
                "(p99 %.2f ms); **scale_ratio %.3f**." % (

@@ -25,7 +25,7 @@ class ArchitectureTest {
     /** A {@code @Repository} class or a Spring Data repository interface. */
     private static final DescribedPredicate<JavaClass> REPOSITORIES = or(
             annotatedWith(Repository.class),
-            assignableTo(org.springframework.data.repository.Repository.class))
+            assignableTo("org.springframework.data.repository.Repository"))
             .as("repositories");
 
     private static final DescribedPredicate<JavaClass> PERSISTENCE_APIS = resideInAnyPackage(

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** An account id as the contract defines it: 1 to 20 decimal digits. */
+/** An account id as docs/contract.md §6 defines it: 1 to 20 decimal digits. */
 @NotNull
 @Pattern(regexp = "\\d{1,20}")
 @ReportAsSingleViolation

@@ -50,9 +50,9 @@ class ResourceAdminController {
     }
 
     /** @param taggable absent means true: most resources carry tags */
-    record Entry(@NotBlank @Size(max = 64) String regionId,
-                 @NotBlank @Size(max = 32) String resourceType,
-                 @NotBlank @Size(max = 256) String resourceId,
+    record Entry(@NotBlank @Size(max = 64) @XmlText String regionId,
+                 @NotBlank @Size(max = 32) @XmlText String resourceType,
+                 @NotBlank @Size(max = 256) @XmlText String resourceId,
                  @AccountId String accountId,
                  Boolean taggable) {
 

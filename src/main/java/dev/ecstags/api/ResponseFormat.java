@@ -1,6 +1,9 @@
 package dev.ecstags.api;
 
 import dev.ecstags.auth.SignedRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -29,6 +32,36 @@ enum ResponseFormat {
             return JSON;
         }
         return XML;
+    }
+
+    /**
+     * For a refusal before the request is read as an RPC call (its body may never have arrived): the query's
+     * {@code Format}, else the same negotiation as {@link #negotiated}. A request too broken to tell gets XML.
+     */
+    static ResponseFormat atTheEdge(HttpServletRequest request) {
+        try {
+            ResponseFormat named = named(formatInQuery(request.getQueryString()));
+            if (named != null) {
+                return named;
+            }
+            String authorization = request.getHeader("Authorization");
+            boolean v3 = authorization != null && authorization.startsWith("ACS3-");
+            return v3 || acceptPrefersJson(request.getHeader("Accept")) ? JSON : XML;
+        } catch (RuntimeException unreadable) {
+            return XML;
+        }
+    }
+
+    private static String formatInQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("Format=")) {
+                return URLDecoder.decode(pair.substring("Format=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** The {@code Format} parameter, case-insensitive; null when it names no format. */

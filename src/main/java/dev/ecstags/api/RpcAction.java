@@ -1,5 +1,6 @@
 package dev.ecstags.api;
 
+import dev.ecstags.throttle.ActionClass;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,6 +12,11 @@ enum RpcAction {
 
     static Optional<RpcAction> named(String name) {
         return Arrays.stream(values()).filter(action -> action.name().equals(name)).findFirst();
+    }
+
+    /** Which rate limit the action counts against: the two reads share one. */
+    ActionClass actionClass() {
+        return this == ListTagResources || this == DescribeTags ? ActionClass.READ : ActionClass.WRITE;
     }
 
     /** The XML root element of the action's response. */

@@ -1,13 +1,17 @@
 package dev.ecstags.api;
 
+import dev.ecstags.auth.Authenticated;
 import dev.ecstags.auth.Caller;
 import dev.ecstags.auth.RequestAuthenticator;
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.auth.SignedRequest;
+import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
 import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.tag.TagCatalog;
+import dev.ecstags.throttle.AccountThrottle;
 import dev.ecstags.tag.TagResourcesRequest;
 import dev.ecstags.tag.TagService;
 import dev.ecstags.tag.UntagResourcesRequest;
@@ -19,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the contract's order: method, common
- * parameters, version, action, signature, malformed values, then the action's own rules. The answer's format is
- * chosen first, so that even the earliest refusal comes in the format the caller asked for.
+ * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the order docs/contract.md §3 gives: method,
+ * common parameters, version, action, signature, malformed values, then the action's own rules. The answer's format
+ * is chosen first, so that even the earliest refusal comes in the format the caller asked for.
  */
 @RestController
 class RpcController {
@@ -29,16 +33,23 @@ class RpcController {
     private final RequestAuthenticator authenticator;
     private final TagService tags;
     private final RpcRenderer renderer;
+    private final AccountThrottle throttle;
     private final TagCatalog catalog;
 
-    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer, TagCatalog catalog) {
+    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
+                  AccountThrottle throttle, TagCatalog catalog) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
+        this.throttle = throttle;
         this.catalog = catalog;
     }
 
-    /** Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error. */
+    /**
+     * Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error;
+     * TRACE is refused by {@link RequestIntakeFilter}, a method Spring has no name for (PROPFIND…) by
+     * {@link RpcErrorController}.
+     */
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
@@ -59,29 +70,53 @@ class RpcController {
             throw ErrorCode.INVALID_VERSION.exception();
         }
         RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
-        Caller caller = authenticator.authenticate(request);
-        if (read.malformed().isPresent()) {
-            throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
+        var authenticated = authenticator.verify(request);
+        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
+            // After the signature, so nobody but the account can spend its share; before the nonce is recorded, so a
+            // throttled call does not use it up.
+            admission.admit(authenticated.caller());
+            return act(exchange, read, requested, authenticated, action);
         }
-        if (requested == null) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Format");
-        }
+    }
 
-        var parameters = new RpcParameters(request.parameters());
-        Object body = switch (action) {
-            case UntagResources -> {
-                tags.untagResources(untagRequest(caller, parameters), changeSource(exchange, caller));
-                yield new RpcResponses.RequestIdOnly(exchange.requestId());
+    private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequests read, ResponseFormat requested,
+                                       Authenticated authenticated, RpcAction action) {
+        SignedRequest request = read.signed();
+        Caller caller = authenticated.caller();
+        SignatureNonce nonce = authenticated.nonce();
+        Object body;
+        try {
+            if (read.malformed().isPresent()) {
+                throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
             }
-            case TagResources -> {
-                tags.tagResources(tagRequest(caller, parameters), changeSource(exchange, caller));
-                yield new RpcResponses.RequestIdOnly(exchange.requestId());
+            if (requested == null) {
+                throw ErrorCode.INVALID_PARAMETER.exception("Format");
             }
-            case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
-                    tags.listTagResources(listRequest(caller, parameters)));
-            case DescribeTags -> RpcResponses.DescribeTagsPage.of(exchange.requestId(),
-                    catalog.describeTags(describeTagsRequest(caller, parameters)));
-        };
+
+            var parameters = new RpcParameters(request.parameters());
+            body = switch (action) {
+                case UntagResources -> {
+                    tags.untagResources(untagRequest(caller, parameters), nonce, changeSource(exchange, caller));
+                    yield new RpcResponses.RequestIdOnly(exchange.requestId());
+                }
+                case TagResources -> {
+                    tags.tagResources(tagRequest(caller, parameters), nonce, changeSource(exchange, caller));
+                    yield new RpcResponses.RequestIdOnly(exchange.requestId());
+                }
+                case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
+                        tags.listTagResources(listRequest(caller, parameters), nonce));
+                case DescribeTags -> RpcResponses.DescribeTagsPage.of(exchange.requestId(),
+                        catalog.describeTags(describeTagsRequest(caller, parameters), nonce));
+            };
+            // An action that answered without a statement of its own (DescribeTags of a category the caller's kind
+            // has no tags in) still uses its nonce up; after a statement that recorded it, this does nothing.
+            authenticator.spendNonce(nonce);
+        } catch (ApiException refusal) {
+            // Refused before the action's statement recorded the nonce: it is used up all the same, and a reused one
+            // answers SignatureNonceUsed instead (the contract puts it before every parameter rule).
+            authenticator.spendNonce(nonce);
+            throw refusal;
+        }
         return renderer.render(exchange, 200, action.responseElement(), body);
     }
 

@@ -4,15 +4,20 @@ import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Renders every refusal of the RPC API from the one catalog: the documented code, status and message, in the
@@ -22,6 +27,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class RpcExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcExceptionHandler.class);
+
+    /** HikariCP's message for any call on a connection it has closed. */
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private final RpcRenderer renderer;
     private final MeterRegistry meters;
@@ -36,17 +44,57 @@ class RpcExceptionHandler {
         return render(http, refusal.errorCode(), refusal.getMessage());
     }
 
+    /**
+     * The database went away or took too long: a statement timed out or was cancelled, a connection could not be
+     * had, or a transaction ran past its deadline ({@link TransactionTimedOutException}). Tag writes are
+     * idempotent, so the caller may retry.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+            TransientDataAccessResourceException.class, QueryTimeoutException.class,
+            TransactionTimedOutException.class})
     ResponseEntity<byte[]> databaseUnavailable(Exception fault, HttpServletRequest http) {
         var exchange = RpcExchange.of(http);
         log.warn("RequestId {}: the database is unavailable: {}", exchange.requestId(), fault.getMessage());
         return render(http, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message());
     }
 
+    /**
+     * What the transaction manager throws when it cannot finish a transaction: over a connection that was lost
+     * (its backend ended, the server restarted, the pool closed it after a fatal error), the rollback or commit
+     * fails too ("Unable to rollback against JDBC Connection"). That is the database's fault, answered 503 like
+     * any lost connection; any other such failure remains unexpected.
+     */
+    @ExceptionHandler({TransactionSystemException.class, UncategorizedDataAccessException.class})
+    ResponseEntity<byte[]> transactionNotFinished(Exception fault, HttpServletRequest http) {
+        return lostConnection(fault) ? databaseUnavailable(fault, http) : failed(fault, http);
+    }
+
+    /**
+     * Below the fault: a connection exception (SQLState class 08), an operator's intervention (57P: shutdown,
+     * crash), or HikariCP's refusal of a connection it has closed after such an error (it carries no SQLState; the
+     * original error is gone by then: the transaction manager reports only the failed rollback).
+     */
+    private static boolean lostConnection(Throwable fault) {
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> failed(Exception fault, HttpServletRequest http) {
         var exchange = RpcExchange.of(http);
+        if (DisconnectedClientHelper.isClientDisconnectedException(fault)) {
+            // The caller left (ClientAbortException, broken pipe…): nothing failed here and nobody is listening.
+            log.debug("RequestId {}: the client left before the answer: {}", exchange.requestId(), fault.toString());
+            return null;
+        }
         log.error("RequestId {}: unexpected failure", exchange.requestId(), fault);
         return render(http, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
     }

@@ -106,7 +106,12 @@ record RpcParameters(Map<String, String> values) {
         if (!DIGITS.matcher(index).matches()) {
             throw ErrorCode.INVALID_PARAMETER.exception(name);
         }
-        String significant = index.replaceFirst("^0+(?=\\d)", "");
+        // Leading zeros dropped by hand: String.replaceFirst would compile a regex for every index of every call.
+        int firstSignificant = 0;
+        while (firstSignificant < index.length() - 1 && index.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        String significant = index.substring(firstSignificant);
         return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecstags.api;
 
 import dev.ecstags.auth.SignedRequest;
+import dev.ecstags.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -17,12 +18,12 @@ import java.util.Optional;
  *
  * @param signed    the request as the signature schemes see it
  * @param malformed the first parameter that could not be read, if any: it is refused as a malformed value, in its
- *                  place in the contract's order (after the signature checks)
+ *                  place in the order of docs/contract.md §3 (after the signature checks)
  */
 record RpcRequests(SignedRequest signed, Optional<String> malformed) {
 
     /** Far above what 50 resources and 20 tags of 128 characters need. */
-    private static final int MAX_BODY_BYTES = 1 << 20;
+    static final int MAX_BODY_BYTES = 1 << 20;
 
     static RpcRequests read(HttpServletRequest http) throws IOException {
         var reader = new FormReader();
@@ -33,8 +34,8 @@ record RpcRequests(SignedRequest signed, Optional<String> malformed) {
                 : http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         Map<String, String> parameters = new HashMap<>(query);
         if (body.length > MAX_BODY_BYTES) {
-            reader.refuse("body");
-            body = new byte[0];
+            // RequestIntakeFilter refuses such a body before it gets here; never read it as if it were absent.
+            throw ErrorCode.REQUEST_BODY_TOO_LARGE.exception();
         } else if (isForm(http.getContentType())) {
             parameters.putAll(reader.decode(new String(body, StandardCharsets.UTF_8)));
         }

@@ -2,9 +2,11 @@ package dev.ecstags.auth;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +21,19 @@ public class AccessKeys {
     private static final int ACCESS_KEY_ID_RANDOM_LENGTH = 20;
     private static final int SECRET_LENGTH = 30;
 
-    private final AccessKeyRepository repository;
+    private final JdbcClient jdbc;
     private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
+    private final AccessKeyLookup lookup;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccessKeys(AccessKeyRepository repository, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
-        this.repository = repository;
+    AccessKeys(JdbcClient jdbc, SecretCipher secretCipher, SignatureNonces nonces,
+               AccessKeyLookup lookup, Clock clock) {
+        this.jdbc = jdbc;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -45,29 +50,48 @@ public class AccessKeys {
         }
         String accessKeyId = ACCESS_KEY_ID_PREFIX + randomAlphanumerics(ACCESS_KEY_ID_RANDOM_LENGTH);
         String secret = randomAlphanumerics(SECRET_LENGTH);
-        repository.save(new AccessKeyEntity(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, secret), service,
-                clock.instant()));
+        jdbc.sql("""
+                        insert into access_key (access_key_id, account_id, secret_cipher, service, status, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, secret), service,
+                        AccessKeyStatus.Active.name(), clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        // An id is random, but one that was asked for before it existed would be cached as unknown.
+        lookup.announceChange(accessKeyId);
         return new IssuedAccessKey(accessKeyId, secret, accountId, service, AccessKeyStatus.Active);
     }
 
-    /** Enables or disables a key; empty if there is no such key. */
+    /**
+     * Enables or disables a key; empty if there is no such key. Every instance sees the change within a second (a
+     * NOTIFY sent on commit evicts the key from their caches), or within the cache's TTL if the notice is lost.
+     */
     @Transactional
     public Optional<AccessKeyView> changeStatus(String accessKeyId, AccessKeyStatus status) {
         Objects.requireNonNull(status, "status");
-        return repository.findById(accessKeyId).map(accessKey -> {
-            accessKey.changeStatus(status);
-            return accessKey.view();
-        });
+        Optional<AccessKeyView> changed = jdbc.sql("""
+                        update access_key set status = ? where access_key_id = ?
+                        returning access_key_id, account_id, service, status""")
+                .params(status.name(), accessKeyId)
+                .query((row, rowNumber) -> new AccessKeyView(row.getString("access_key_id"),
+                        row.getString("account_id"), row.getBoolean("service"),
+                        AccessKeyStatus.valueOf(row.getString("status"))))
+                .optional();
+        changed.ifPresent(view -> lookup.announceChange(accessKeyId));
+        return changed;
     }
 
     /** Deletes a key for good, with the nonces recorded for it; false if there is no such key. */
     @Transactional
     public boolean delete(String accessKeyId) {
-        return repository.findById(accessKeyId).map(accessKey -> {
-            repository.delete(accessKey);
-            nonces.forget(accessKey.accountId(), accessKeyId);
-            return true;
-        }).orElse(false);
+        Optional<String> accountId = jdbc.sql("delete from access_key where access_key_id = ? returning account_id")
+                .param(accessKeyId)
+                .query(String.class)
+                .optional();
+        accountId.ifPresent(account -> {
+            nonces.forget(account, accessKeyId);
+            lookup.announceChange(accessKeyId);
+        });
+        return accountId.isPresent();
     }
 
     private String randomAlphanumerics(int length) {

@@ -12,8 +12,9 @@ import java.time.format.ResolverStyle;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of CONTRACT.md §3. The web
- * layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #authenticate}.
+ * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of docs/contract.md §3. The
+ * web layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #verify},
+ * and the action records the nonce (or {@link #spendNonce} does, when a rule refuses the call first).
  */
 @Service
 public class RequestAuthenticator {
@@ -26,13 +27,11 @@ public class RequestAuthenticator {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
     private final AccessKeyLookup accessKeys;
-    private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
     private final Clock clock;
 
-    RequestAuthenticator(AccessKeyLookup accessKeys, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
+    RequestAuthenticator(AccessKeyLookup accessKeys, SignatureNonces nonces, Clock clock) {
         this.accessKeys = accessKeys;
-        this.secretCipher = secretCipher;
         this.nonces = nonces;
         this.clock = clock;
     }
@@ -47,30 +46,53 @@ public class RequestAuthenticator {
 
     /**
      * Checks the timestamp's format, then its window, that the AccessKey exists, that it is active, the signature,
-     * and that the nonce is new; each refusal is the matching ApiException.
+     * and that the nonce is new (recording it); each refusal is the matching ApiException.
      *
      * @return who signed the request
      */
     public Caller authenticate(SignedRequest request) {
+        Authenticated authenticated = verify(request);
+        spendNonce(authenticated.nonce());
+        return authenticated.caller();
+    }
+
+    /**
+     * Checks what {@link #authenticate} checks but the nonce, which it leaves for the action's own statement to
+     * record in the same round trip (or for {@link #spendNonce} when the request is refused before that statement).
+     */
+    public Authenticated verify(SignedRequest request) {
         RequestCredentials credentials = CommonParameters.read(request);
         Instant signedAt = parseTimestamp(credentials.timestamp());
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
             throw ErrorCode.INVALID_TIMESTAMP_EXPIRED.exception();
         }
-        StoredAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
+        AccessKeyLookup.CachedAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
                 .orElseThrow(ErrorCode.ACCESS_KEY_NOT_FOUND::exception);
         if (accessKey.status() != AccessKeyStatus.Active) {
             throw ErrorCode.ACCESS_KEY_INACTIVE.exception();
         }
-        credentials.verifySignature(request,
-                secretCipher.decrypt(accessKey.accessKeyId(), accessKey.secretCipher()));
+        credentials.verifySignature(request, accessKey.secret());
         // Until then a replay of this request is refused by the timestamp window instead.
         Instant replayableUntil = signedAt.plus(TIMESTAMP_WINDOW);
-        if (!nonces.useOnce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(), replayableUntil, now)) {
+        return new Authenticated(new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service()),
+                new SignatureNonce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(),
+                        replayableUntil, now));
+    }
+
+    /**
+     * Records a nonce on its own, unless a statement already did: a request refused by a parameter rule still uses
+     * up its nonce, and a reused nonce is answered SignatureNonceUsed before any such rule.
+     */
+    public void spendNonce(SignatureNonce nonce) {
+        if (nonce.isSettled()) {
+            return;
+        }
+        boolean fresh = nonces.useOnce(nonce);
+        nonce.settled();
+        if (!fresh) {
             throw ErrorCode.SIGNATURE_NONCE_USED.exception();
         }
-        return new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service());
     }
 
     private static Instant parseTimestamp(String timestamp) {

@@ -8,6 +8,9 @@ import java.util.Locale;
 /** The common parameters of a signed request, as either signature version carries them. */
 sealed interface RequestCredentials {
 
+    /** The most of the server's string to sign that a SignatureDoesNotMatch message echoes (8 KB of ASCII). */
+    int MAX_ECHOED_CHARS = 8 * 1024;
+
     String accessKeyId();
 
     String nonce();
@@ -37,7 +40,7 @@ sealed interface RequestCredentials {
                 return;
             }
             // Legacy Java core compares this text with its own string to sign to tell the user the secret is wrong.
-            throw ErrorCode.SIGNATURE_DOES_NOT_MATCH.exception(" server string to sign is:" + withEmptyValues);
+            throw ErrorCode.SIGNATURE_DOES_NOT_MATCH.exception(" server string to sign is:" + echoed(withEmptyValues));
         }
     }
 
@@ -60,6 +63,18 @@ sealed interface RequestCredentials {
                 throw ErrorCode.SIGNATURE_DOES_NOT_MATCH.exception();
             }
         }
+    }
+
+    /**
+     * The string to sign as the answer may carry it: whole up to {@link #MAX_ECHOED_CHARS} (every ordinary call,
+     * so the SDK's comparison works), else its beginning and a note, so a large request cannot make a larger answer.
+     */
+    private static String echoed(String stringToSign) {
+        if (stringToSign.length() <= MAX_ECHOED_CHARS) {
+            return stringToSign;
+        }
+        return stringToSign.substring(0, MAX_ECHOED_CHARS) + "...[truncated: the string to sign has "
+                + stringToSign.length() + " characters]";
     }
 
     /** Constant time, so the response time tells nothing about how much of a guessed signature was right. */

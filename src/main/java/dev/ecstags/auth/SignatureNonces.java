@@ -3,6 +3,7 @@ package dev.ecstags.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +33,18 @@ class SignatureNonces {
     }
 
     /**
-     * Records a nonce of an AccessKey until {@code expiresAt}, in one statement that is atomic across instances.
-     * A row left over from an expired use that the purge has not removed yet is taken over.
+     * Records a nonce on its own, in one statement that is atomic across instances (the same CTE the actions'
+     * statements start with).
      *
      * @return false if the nonce is already recorded and not yet expired
      */
-    boolean useOnce(String accountId, String accessKeyId, String nonce, Instant expiresAt, Instant now) {
-        int recorded = jdbc.sql("""
-                        insert into signature_nonce (account_id, access_key_id, nonce, expires_at)
-                        values (?, ?, ?, ?)
-                        on conflict (account_id, access_key_id, nonce)
-                        do update set expires_at = excluded.expires_at
-                         where signature_nonce.expires_at < ?""")
-                .params(accountId, accessKeyId, storedForm(nonce), utc(expiresAt), utc(now))
-                .update();
-        return recorded == 1;
+    boolean useOnce(SignatureNonce nonce) {
+        var parameters = new HashMap<String, Object>();
+        nonce.addTo(parameters);
+        return jdbc.sql("with " + SignatureNonce.RECORD_CTE + " select count(*) from nonce")
+                .params(parameters)
+                .query(Long.class)
+                .single() == 1;
     }
 
     /** Forgets every nonce of a deleted AccessKey. */

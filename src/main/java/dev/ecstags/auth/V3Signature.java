@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), alibaba-rpc-tag-api.md §3.4. */
+/** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), docs/contract.md §2. */
 final class V3Signature {
 
     static final String ALGORITHM = "ACS3-HMAC-SHA256";
@@ -100,10 +100,19 @@ final class V3Signature {
         return ALGORITHM + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code Mac.getInstance} looks the algorithm up among the providers on every call; a thread reuses its own. */
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    });
+
     /** Lower-case hex of HMAC-SHA256 keyed with the bare secret. */
     static String sign(String stringToSign, String accessKeySecret) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC_SHA256.get();
             mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -3,13 +3,22 @@ package dev.ecstags.error;
 /**
  * Every error the RPC API answers with: its code, HTTP status and documented message.
  *
- * <p>The declaration order is the precedence order of the contract (§5): when one request breaks several rules,
- * the rule declared first here answers. Several constants may share a code when the contract ranks the same code
- * at two places (InvalidParameter for a malformed value, and for Tag combined with TagFilter).
+ * <p>The declaration order is the precedence order of the action's rules (docs/errors.md, generated from this
+ * enum): when one request breaks several, the rule declared first here answers. Transport and authentication are
+ * answered in the order the code checks them (docs/contract.md §3), which differs in one place: a V1
+ * SignatureMethod or SignatureVersion is refused (IncompleteSignature) only after the AccessKey checks. Several
+ * constants may share a code when the same code ranks at two places (InvalidParameter for a malformed value, and
+ * for Tag combined with TagFilter).
  */
 public enum ErrorCode {
 
-    // Transport and authentication, in the order they are checked.
+    // Transport and authentication, in the order they are checked. The HTTP request itself comes first: no rule of
+    // the API can be checked before the request has arrived whole, in time and within its size limits.
+    MALFORMED_REQUEST(400, "MalformedRequest", "The HTTP request is malformed and could not be read."),
+    REQUEST_HEADER_TOO_LARGE(431, "RequestHeaderTooLarge",
+            "The request line and headers are larger than the service accepts."),
+    REQUEST_TIMEOUT(408, "RequestTimeout", "The request did not arrive in full within the time allowed."),
+    REQUEST_BODY_TOO_LARGE(413, "RequestBodyTooLarge", "The request body is larger than 1 MB, the most the service accepts."),
     UNSUPPORTED_HTTP_METHOD(403, "UnsupportedHTTPMethod", "This http method is not supported."),
     MISSING_PARAMETER(400, "MissingParameter",
             "The input parameter \"%s\" that is mandatory for processing this request is not supplied."),
@@ -21,6 +30,10 @@ public enum ErrorCode {
     ACCESS_KEY_NOT_FOUND(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
     ACCESS_KEY_INACTIVE(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
     SIGNATURE_DOES_NOT_MATCH(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.%s"),
+    // Right after the signature is verified, so that nobody but the account itself can spend its share, and before
+    // the nonce is recorded, so that a throttled call does not use it up: per account, region and action class
+    // (TagResources/UntagResources, ListTagResources/DescribeTags), and for the account's calls in progress at once.
+    THROTTLING_USER(400, "Throttling.User", "Request was denied due to user flow control."),
     SIGNATURE_NONCE_USED(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
 
     // The action's own checks.

@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.resource.ResourceType;
 import jakarta.validation.ConstraintViolation;
@@ -23,7 +24,11 @@ public class TagCatalog {
         this.store = store;
     }
 
-    public TagCatalogPage describeTags(DescribeTagsRequest request) {
+    /**
+     * Checks the request, then records its nonce and reads the page in one statement. A category the caller's kind
+     * of tag has none in is answered without a statement; the caller then spends the nonce on its own.
+     */
+    public TagCatalogPage describeTags(DescribeTagsRequest request, SignatureNonce nonce) {
         validator.validate(request).stream()
                 .map(ConstraintViolation::getMessage)
                 .map(ErrorCode::valueOf)
@@ -43,6 +48,11 @@ public class TagCatalog {
                 request.resourceIds().isEmpty() ? null : request.resourceIds().get(1), request.privateTags(),
                 List.copyOf(request.tags().values()));
         long offset = (long) (page - 1) * size;
-        return store.describe(query, offset, size, page);
+        var described = store.describe(query, offset, size, page, nonce);
+        nonce.settled();
+        if (!described.nonceFresh()) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        return described.page();
     }
 }

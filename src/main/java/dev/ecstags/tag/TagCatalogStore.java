@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.resource.ResourceType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +44,14 @@ class TagCatalogStore {
                  List<TagParameter> tags) {
     }
 
-    TagCatalogPage describe(Query query, long offset, int size, int pageNumber) {
+    /** A page of the catalog, and whether the request's nonce was new (if not, the page is not to be shown). */
+    record Described(boolean nonceFresh, TagCatalogPage page) {
+    }
+
+    /** Reads a page in the same statement that records the request's nonce ({@link SignatureNonce#RECORD_CTE}). */
+    Described describe(Query query, long offset, int size, int pageNumber, SignatureNonce nonce) {
         var params = new HashMap<String, Object>();
+        nonce.addTo(params);
         params.put("account", query.accountId());
         params.put("region", query.regionId());
         params.put("private", query.privateTags());
@@ -54,10 +61,10 @@ class TagCatalogStore {
         String scope = query.type() == null ? SCOPE : SCOPE + " and resource_type = :type";
         String sql;
         if (query.resourceId() == null && query.tags().isEmpty()) {
-            sql = PAGE_OF_PAIRS.formatted(scope, WHOLE_CATALOG.formatted(scope));
+            sql = PAGE_OF_PAIRS.formatted(scope, WHOLE_CATALOG.formatted(scope), SignatureNonce.RECORD_CTE);
         } else if (query.resourceId() == null) {
             putTagSelection(params, query.tags());
-            sql = PAGE_OF_PAIRS.formatted(scope, SELECTED_PAIRS.formatted(scope));
+            sql = PAGE_OF_PAIRS.formatted(scope, SELECTED_PAIRS.formatted(scope), SignatureNonce.RECORD_CTE);
         } else {
             var conditions = new StringBuilder(scope);
             if (query.resourceId() != null) {
@@ -72,12 +79,14 @@ class TagCatalogStore {
                         + " :pairValues::text[])))");
                 putTagSelection(params, query.tags());
             }
-            sql = ONE_RESOURCE.formatted(conditions);
+            sql = ONE_RESOURCE.formatted(conditions, SignatureNonce.RECORD_CTE);
         }
-        var rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("total"),
+        var rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getBoolean("fresh"), rs.getLong("total"),
                 rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("resource_type"),
                 rs.getLong("resources"))).list();
-        long total = rows.isEmpty() ? 0 : rows.get(0).total();
+        // Each statement answers at least one row (the total), which says whether the nonce was new.
+        boolean fresh = rows.get(0).nonceFresh();
+        long total = rows.get(0).total();
         var entries = new ArrayList<TagCatalogPage.Entry>();
         Map<String, Long> counts = null;
         Row previous = null;
@@ -93,7 +102,7 @@ class TagCatalogStore {
             counts.put(row.resourceType(), row.resources());
             previous = row;
         }
-        return new TagCatalogPage(pageNumber, size, total, List.copyOf(entries));
+        return new Described(fresh, new TagCatalogPage(pageNumber, size, total, List.copyOf(entries)));
     }
 
     /** {@code Tag.N}: the keys whose every value is selected, and the exact pairs. */
@@ -105,15 +114,17 @@ class TagCatalogStore {
         params.put("pairValues", pairs.stream().map(TagParameter::value).toArray(String[]::new));
     }
 
-    private record Row(long total, String tagKey, String tagValue, String resourceType, long resources) {
+    private record Row(boolean nonceFresh, long total, String tagKey, String tagValue, String resourceType,
+                       long resources) {
     }
 
     /**
      * A page of the pairs that {@code %2$s} defines as the CTE {@code pairs} (tag_key, tag_value), in order, with
-     * each page pair counted by type from the index; {@code total} counts every pair.
+     * each page pair counted by type from the index; {@code total} counts every pair; {@code %3$s} records the nonce.
      */
     private static final String PAGE_OF_PAIRS = """
-            with recursive %2$s,
+            with recursive %3$s,
+            %2$s,
             numbered as (
                 select tag_key, tag_value, row_number() over (order by tag_key, tag_value) as n from pairs),
             page as (
@@ -124,7 +135,8 @@ class TagCatalogStore {
                     select resource_type, count(*) as resources from tag where %1$s
                       and tag_key = page.tag_key and tag_value collate "C" = page.tag_value
                     group by resource_type) counts)
-            select totals.total, counted.* from (select count(*) as total from pairs) totals
+            select exists (select 1 from nonce) as fresh, totals.total, counted.*
+            from (select count(*) as total from pairs) totals
             left join counted on true
             order by counted.tag_key, counted.tag_value, counted.resource_type""";
 
@@ -163,15 +175,17 @@ class TagCatalogStore {
                 where exists (select 1 from tag where %1$s and tag_key = wanted.tag_key
                                 and tag_value collate "C" = wanted.tag_value collate "C"))""";
 
-    /** The few rows of one resource, grouped. */
+    /** The few rows of one resource, grouped; {@code %2$s} records the nonce. */
     private static final String ONE_RESOURCE = """
-            with grouped as (
+            with %2$s,
+            grouped as (
                 select tag_key, tag_value collate "C" as tag_value, resource_type, count(*) as resources
-                from tag where %s
+                from tag where %1$s
                 group by tag_key, tag_value collate "C", resource_type),
             ranked as (
                 select *, dense_rank() over (order by tag_key, tag_value) as n from grouped)
-            select totals.total, ranked.tag_key, ranked.tag_value, ranked.resource_type, ranked.resources
+            select exists (select 1 from nonce) as fresh, totals.total, ranked.tag_key, ranked.tag_value,
+                   ranked.resource_type, ranked.resources
             from (select coalesce(max(n), 0) as total from ranked) totals
             left join ranked on ranked.n > :offset and ranked.n <= :offset + :size
             order by ranked.tag_key, ranked.tag_value, ranked.resource_type""";

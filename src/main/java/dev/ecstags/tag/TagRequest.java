@@ -9,7 +9,7 @@ import java.util.SortedMap;
  * What the three tag actions share: who calls, for which account, on which kind of tag, and where.
  *
  * <p>Each rule is a Bean Validation constraint whose message names an {@link dev.ecstags.error.ErrorCode}; the
- * service answers with the violated rule that comes first in the catalog, which is the contract's precedence.
+ * service answers with the violated rule that comes first in the catalog (docs/errors.md).
  * Rules shared by the three actions sit here as {@code is…} methods, which Bean Validation checks as properties.
  */
 @KnownRegion(message = "INVALID_REGION_ID")

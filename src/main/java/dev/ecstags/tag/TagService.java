@@ -1,5 +1,6 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
 import dev.ecstags.resource.ResourceType;
@@ -8,11 +9,11 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tag actions. Every check passes before anything changes, and each change is one statement or one
- * transaction, so a request that fails changes nothing.
+ * The tag actions. Every check passes before anything changes, and each action is one statement (or one function
+ * call) that also records the request's nonce, so a request that fails changes nothing but its nonce, and a
+ * request costs one database round trip.
  */
 @Service
 public class TagService {
@@ -29,32 +30,51 @@ public class TagService {
         this.nextTokens = nextTokens;
     }
 
-    /** @param source who asks, recorded in the tag history beside every change */
-    public void untagResources(UntagResourcesRequest request, ChangeSource source) {
+    /**
+     * Checks the request, then records its nonce, untags and records the change in the tag history in one statement.
+     *
+     * @param source who asks, recorded in the tag history beside every change
+     */
+    public void untagResources(UntagResourcesRequest request, SignatureNonce nonce, ChangeSource source) {
         var target = validate(request);
-        requireInOrder(target, store.untag(target, request.keysToRemove(), source), 0);
+        requireInOrder(target, settle(nonce, store.untag(target, request.keysToRemove(), nonce, source)), 0);
     }
 
-    @Transactional
-    public void tagResources(TagResourcesRequest request, ChangeSource source) {
+    /** Checks the request, then records its nonce, tags within the quota and records the change in one call. */
+    public void tagResources(TagResourcesRequest request, SignatureNonce nonce, ChangeSource source) {
         var target = validate(request);
         var tags = request.tagsToWrite();
-        requireInOrder(target, store.lockResources(target), tags.size());
-        requireInOrder(target, store.writeWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, source), tags.size());
+        var outcome = settle(nonce, store.tagWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, nonce, source));
+        requireInOrder(target, outcome, tags.size());
     }
 
-    public TagPage listTagResources(ListTagResourcesRequest request) {
+    /** Checks the request and its page token, then records its nonce and reads the page in one statement. */
+    public TagPage listTagResources(ListTagResourcesRequest request, SignatureNonce nonce) {
         var target = validate(request);
         var query = TagQuery.of(target, request);
         var after = request.nextToken() == null || request.nextToken().isEmpty()
                 ? null
                 : nextTokens.read(request.nextToken(), query.fingerprint());
-        var rows = store.find(query, after, TagStore.PAGE_SIZE + 1);
+        var listing = store.find(query, after, TagStore.PAGE_SIZE + 1, nonce);
+        nonce.settled();
+        if (!listing.nonceFresh()) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        var rows = listing.entries();
         if (rows.size() <= TagStore.PAGE_SIZE) {
             return new TagPage(rows, "");
         }
         var page = rows.subList(0, TagStore.PAGE_SIZE);
         return new TagPage(List.copyOf(page), nextTokens.issue(page.get(page.size() - 1), query.fingerprint()));
+    }
+
+    /** A statement that recorded the nonce ran; a nonce it found used refuses the request before anything else. */
+    private static TagStore.Outcome settle(SignatureNonce nonce, TagStore.Outcome outcome) {
+        nonce.settled();
+        if (!outcome.nonceFresh()) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
+        return outcome;
     }
 
     private Target validate(TagRequest request) {
@@ -71,7 +91,7 @@ public class TagService {
                 request.resourceIds().values().stream().distinct().toList(), request.privateTags());
     }
 
-    /** Refuses, in the contract's order, what a statement found wrong; the statement itself changed nothing. */
+    /** Refuses, in the catalog's order, what a statement found wrong; the statement itself changed nothing. */
     private static void requireInOrder(Target target, TagStore.Outcome outcome, int tagsAdded) {
         if (outcome.found() < target.resourceIds().size()) {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception();

@@ -1,9 +1,12 @@
 package dev.ecstags.tag;
 
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.history.ChangeSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,10 +32,10 @@ class TagStore {
      */
     private static final String NAMED_KEYS = "(tag_key = any(:keys::text[])) is true";
 
-    /** Opens a condition on another visible tag of the listed row's resource. */
-    private static final String SAME_RESOURCE_TAG = " and exists (select 1 from tag m where"
-            + " m.account_id = t.account_id and m.region_id = t.region_id and m.resource_type = t.resource_type"
-            + " and m.resource_id = t.resource_id and m.private = t.private";
+    private static final String LIKE_ESCAPE = " escape '\\'";
+
+    /** The most distinct keys of a target the listing enumerates to find that a key pattern matches none. */
+    static final int KEYS_ENUMERATED = 1000;
 
     /**
      * Tag history (V4): records each row a statement's {@code changed} CTE returns, in that same statement, so a
@@ -55,148 +58,208 @@ class TagStore {
     }
 
     /**
-     * Removes the keys from every target resource (no keys: every tag of the target's kind), in one statement that
-     * deletes only if every listed resource exists, may be tagged, and carries no named key in the other kind.
+     * Records the nonce and removes the keys from every target resource (no keys: every tag of the target's kind), in
+     * one statement that deletes only if the nonce was new, every listed resource exists, may be tagged, and carries
+     * no named key in the other kind.
      */
-    Outcome untag(TagService.Target target, List<String> keys, ChangeSource source) {
-        String keyFilter = keys.isEmpty() ? "" : " and " + NAMED_KEYS;
+    Outcome untag(TagService.Target target, List<String> keys, SignatureNonce nonce, ChangeSource source) {
+        var params = params(target, keys);
+        nonce.addTo(params);
+        params.putAll(history(source, "UntagResources"));
+        return jdbc.sql(keys.isEmpty() ? UNTAG_EVERY_KEY : UNTAG_NAMED_KEYS)
+                .params(params)
+                .query(Outcome.MAPPER)
+                .single();
+    }
+
+    /** Formatted once: String.formatted would parse the template on every call. */
+    private static final String UNTAG_NAMED_KEYS = untagStatement(" and " + NAMED_KEYS);
+    private static final String UNTAG_EVERY_KEY = untagStatement("");
+
+    private static String untagStatement(String keyFilter) {
+        return """
+                with %4$s,
+                listed as (
+                    select count(*) as found, count(*) filter (where not taggable) as untaggable
+                    from resource where %1$s),
+                other_kind as (
+                    select exists (select 1 from tag where %1$s
+                                     and %3$s and private <> :private) as other_kind),
+                removed as (
+                    delete from tag where %1$s and private = :private%2$s
+                      and exists (select 1 from nonce)
+                      and (select found = :expected and untaggable = 0 from listed)
+                      and not (select other_kind from other_kind)
+                    returning resource_id, tag_key, tag_value),
+                changed as (
+                    select resource_id, tag_key, tag_value as value_before, null as value_after from removed),
+                %5$s
+                select exists (select 1 from nonce) as fresh, found, untaggable, other_kind, 0 as most_kept
+                from listed, other_kind"""
+                .formatted(TARGET, keyFilter, NAMED_KEYS, SignatureNonce.RECORD_CTE, RECORD_HISTORY);
+    }
+
+    /**
+     * Records the nonce, locks the listed resources, then puts every tag on every target resource (an existing key
+     * taking the new value) if no named key is carried in the other kind and no resource would pass the quota: one
+     * call of the function {@code tag_resources_within_quota} (V3), whose statements each take a fresh snapshot, so
+     * the quota count sees every tag committed on the locked resources. The function records what it changed in the
+     * tag history (V4), as {@link #RECORD_HISTORY} does for the other statements.
+     */
+    Outcome tagWithinQuota(TagService.Target target, Map<String, String> tags, int quota, SignatureNonce nonce,
+                           ChangeSource source) {
+        var params = params(target, List.copyOf(tags.keySet()));
+        params.put("values", tags.values().toArray(String[]::new));
+        params.put("quota", quota);
+        nonce.addTo(params);
+        params.put("requestId", source.requestId());
+        params.put("accessKeyId", source.accessKeyId());
         return jdbc.sql("""
-                        with listed as (
-                            select count(*) as found, count(*) filter (where not taggable) as untaggable
-                            from resource where %1$s),
-                        other_kind as (
-                            select exists (select 1 from tag where %1$s
-                                             and %3$s and private <> :private) as other_kind),
-                        removed as (
-                            delete from tag where %1$s and private = :private%2$s
-                              and (select found = :expected and untaggable = 0 from listed)
-                              and not (select other_kind from other_kind)
-                            returning resource_id, tag_key, tag_value),
-                        changed as (
-                            select resource_id, tag_key, tag_value as value_before, null as value_after from removed),
-                        %4$s
-                        select found, untaggable, other_kind, 0 as most_kept from listed, other_kind"""
-                        .formatted(TARGET, keyFilter, NAMED_KEYS, RECORD_HISTORY))
-                .params(params(target, keys))
-                .params(history(source, "UntagResources"))
+                        select nonce_fresh as fresh, resources_found as found, resources_untaggable as untaggable,
+                               named_key_other_kind as other_kind, most_kept
+                        from tag_resources_within_quota(:account, :region, :type, :ids::text[], :keys::text[],
+                            :values::text[], :private, :quota, :nonceAccount, :nonceAccessKey, :nonceValue,
+                            :nonceExpiresAt, :nonceNow, :requestId, :accessKeyId)""")
+                .params(params)
                 .query(Outcome.MAPPER)
                 .single();
     }
 
     /**
-     * Locks the listed resources, in id order so that concurrent calls cannot deadlock. A later statement of the
-     * same transaction then sees every tag committed on them, so the quota holds under any interleaving.
+     * Up to {@code limit} entries after {@code after}, ordered by resource then key, read by the same statement that
+     * records the request's nonce.
+     *
+     * <p>With tags or tag filters, the statement first picks the next {@code limit + 1} resources in id order that
+     * satisfy every condition, reading each resource's tags once (one index descent per resource, all conditions
+     * checked by one aggregate), then lists the tags of those resources. Whatever the conditions, it costs at most
+     * one descent per resource of the target, not one per tag row and condition. {@code limit + 1} resources are
+     * always enough: each qualifying resource has at least one listed tag (a condition matches one of its tags of
+     * the listed kind) and only the first may lie wholly before the cursor.
+     *
+     * <p>A key pattern that no key of the target matches empties the listing: the target's distinct keys are
+     * enumerated by a skip scan (one descent of {@code tag_by_key_value} per key, at most {@link #KEYS_ENUMERATED};
+     * past that the check gives up and lets the per-resource check decide), and the statement stops before reading
+     * a single resource.
      */
-    Outcome lockResources(TagService.Target target) {
-        return jdbc.sql("""
-                        select count(*) as found, count(*) filter (where not taggable) as untaggable,
-                               false as other_kind, 0 as most_kept
-                        from (select taggable from resource where %s order by resource_id for update) listed"""
-                        .formatted(TARGET))
-                .params(params(target, List.of()))
-                .query(Outcome.MAPPER)
-                .single();
-    }
-
-    /**
-     * Puts every tag on every (locked) target resource, an existing key taking the new value, in one statement
-     * that writes only if no named key is carried in the other kind and no resource would pass the quota.
-     */
-    Outcome writeWithinQuota(TagService.Target target, Map<String, String> tags, int quota, ChangeSource source) {
-        return jdbc.sql("""
-                        with other_kind as (
-                            select exists (select 1 from tag where %1$s
-                                             and %2$s and private <> :private) as other_kind),
-                        kept as (
-                            select coalesce(max(kept), 0) as most_kept
-                            from (select count(*) as kept from tag where %1$s
-                                    and private = :private and not %2$s
-                                  group by resource_id) per_resource),
-                        previous as (
-                            select resource_id, tag_key, tag_value from tag
-                            where %1$s and private = :private and %2$s),
-                        written as (
-                            insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
-                            select :account, :region, :type, resource.id, tags.tag_key, tags.tag_value, :private
-                            from unnest(:ids::text[]) as resource(id)
-                            cross join unnest(:keys::text[], :values::text[]) as tags(tag_key, tag_value)
-                            where not (select other_kind from other_kind)
-                              and (select most_kept from kept) + cardinality(:keys::text[]) <= :quota
-                            on conflict (account_id, region_id, resource_type, resource_id, tag_key)
-                            do update set tag_value = excluded.tag_value
-                            -- xmax is 0 on a row this statement inserted, set on one it replaced.
-                            returning resource_id, tag_key, tag_value, xmax = 0 as inserted),
-                        changed as (
-                            select written.resource_id, written.tag_key,
-                                   case when not inserted then previous.tag_value end as value_before,
-                                   written.tag_value as value_after
-                            from written left join previous
-                              on previous.resource_id = written.resource_id and previous.tag_key = written.tag_key
-                            where inserted or previous.tag_value is distinct from written.tag_value),
-                        %3$s
-                        select :expected as found, 0 as untaggable, other_kind, most_kept from other_kind, kept"""
-                        .formatted(TARGET, NAMED_KEYS, RECORD_HISTORY))
-                .params(params(target, List.copyOf(tags.keySet())))
-                .params(history(source, "TagResources"))
-                .param("values", tags.values().toArray(String[]::new))
-                .param("quota", quota)
-                .query(Outcome.MAPPER)
-                .single();
-    }
-
-    /** Up to {@code limit} entries after {@code after}, ordered by resource then key. */
-    List<TaggedResource> find(TagQuery query, NextTokens.Position after, int limit) {
+    Listing find(TagQuery query, NextTokens.Position after, int limit, SignatureNonce nonce) {
         var target = query.target();
-        var sql = new StringBuilder("""
-                select t.resource_id, t.tag_key, t.tag_value from tag t
-                where t.account_id = :account and t.region_id = :region and t.resource_type = :type
-                  and t.private = :private""");
         var params = params(target, List.of());
-        if (query.byResourceIds()) {
-            sql.append(" and t.resource_id = any(:ids::text[])");
-        }
-        for (int i = 0; i < query.tags().size(); i++) {
-            var tag = query.tags().get(i);
-            sql.append(SAME_RESOURCE_TAG)
-                    .append(" and m.tag_key = :tagKey").append(i);
-            params.put("tagKey" + i, tag.key());
-            if (tag.value() != null) {
-                sql.append(" and m.tag_value = :tagValue").append(i);
-                params.put("tagValue" + i, tag.value());
-            }
-            sql.append(')');
-        }
-        for (int i = 0; i < query.filters().size(); i++) {
-            var filter = query.filters().get(i);
-            sql.append(SAME_RESOURCE_TAG);
-            if (filter.tagValues().isEmpty()) {
-                sql.append(" and m.tag_key like :filterKey").append(i).append(" escape '\\'");
-                params.put("filterKey" + i, TagQuery.likePattern(filter.tagKey()));
-            } else {
-                sql.append(" and m.tag_key = :filterKey").append(i).append(" and (");
-                params.put("filterKey" + i, filter.tagKey());
-                int j = 0;
-                for (String value : filter.tagValues().values()) {
-                    String name = "filterValue" + i + "_" + j;
-                    sql.append(j++ == 0 ? "" : " or ").append("m.tag_value like :").append(name).append(" escape '\\'");
-                    params.put(name, TagQuery.likePattern(value));
-                }
-                sql.append(')');
-            }
-            sql.append(')');
-        }
+        params.put("limit", limit);
         if (after != null) {
-            sql.append(" and (t.resource_id, t.tag_key) > (:afterResource, :afterKey)");
             params.put("afterResource", after.resourceId());
             params.put("afterKey", after.tagKey());
         }
-        sql.append(" order by t.resource_id, t.tag_key limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString())
+        var conditions = new ArrayList<String>();
+        var keyPatterns = new ArrayList<String>();
+        for (int i = 0; i < query.tags().size(); i++) {
+            var tag = query.tags().get(i);
+            params.put("tagKey" + i, tag.key());
+            if (tag.value() == null) {
+                conditions.add("m.tag_key = :tagKey" + i);
+            } else {
+                params.put("tagValue" + i, tag.value());
+                conditions.add("m.tag_key = :tagKey" + i + " and m.tag_value = :tagValue" + i);
+            }
+        }
+        for (int i = 0; i < query.filters().size(); i++) {
+            var filter = query.filters().get(i);
+            if (filter.tagValues().isEmpty()) {
+                params.put("filterKey" + i, TagQuery.likePattern(filter.tagKey()));
+                conditions.add("m.tag_key like :filterKey" + i + LIKE_ESCAPE);
+                keyPatterns.add("tag_key like :filterKey" + i + LIKE_ESCAPE);
+            } else {
+                params.put("filterKey" + i, filter.tagKey());
+                var values = new StringBuilder();
+                int j = 0;
+                for (String value : filter.tagValues().values()) {
+                    String name = "filterValue" + i + "_" + j;
+                    values.append(j++ == 0 ? "" : " or ").append("m.tag_value like :").append(name).append(LIKE_ESCAPE);
+                    params.put(name, TagQuery.likePattern(value));
+                }
+                conditions.add("m.tag_key = :filterKey" + i + " and (" + values + ")");
+            }
+        }
+        String afterRows = after == null ? "" : " and (t.resource_id, t.tag_key) > (:afterResource, :afterKey)";
+        String byIds = query.byResourceIds() ? " and %s.resource_id = any(:ids::text[])" : "";
+        String sql;
+        if (conditions.isEmpty()) {
+            sql = """
+                    select t.resource_id, t.tag_key, t.tag_value from tag t
+                    where t.account_id = :account and t.region_id = :region and t.resource_type = :type
+                      and t.private = :private%s%s
+                    order by t.resource_id, t.tag_key limit :limit""".formatted(byIds.formatted("t"), afterRows);
+        } else {
+            String keysEnumerated = keyPatterns.isEmpty() ? "" : """
+                    recursive target_keys(tag_key, n) as (
+                        (select k.tag_key, 1 from tag k
+                         where k.account_id = :account and k.region_id = :region and k.resource_type = :type
+                         order by k.tag_key limit 1)
+                        union all
+                        select (select k.tag_key from tag k
+                                where k.account_id = :account and k.region_id = :region and k.resource_type = :type
+                                  and k.tag_key > p.tag_key
+                                order by k.tag_key limit 1), p.n + 1
+                        from target_keys p where p.tag_key is not null and p.n < %d),
+                    """.formatted(KEYS_ENUMERATED);
+            String someKeyMatches = keyPatterns.isEmpty() ? "" : """
+                      and (select count(*) >= %d or (%s) from target_keys where tag_key is not null)
+                    """.formatted(KEYS_ENUMERATED, keyPatterns.stream()
+                    .map(pattern -> "bool_or(" + pattern + ")").collect(Collectors.joining(" and ")));
+            String everyCondition = conditions.stream()
+                    .map(condition -> "bool_or(" + condition + ")").collect(Collectors.joining("\n and "));
+            sql = """
+                    with %1$smatching as (
+                        select r.resource_id from resource r
+                        where r.account_id = :account and r.region_id = :region and r.resource_type = :type%2$s%3$s
+                    %4$s  and (select %5$s
+                               from tag m
+                               where m.account_id = r.account_id and m.region_id = r.region_id
+                                 and m.resource_type = r.resource_type and m.resource_id = r.resource_id
+                                 and m.private = :private)
+                        order by r.resource_id limit :limit + 1)
+                    select t.resource_id, t.tag_key, t.tag_value from matching c
+                    join tag t on t.account_id = :account and t.region_id = :region and t.resource_type = :type
+                              and t.resource_id = c.resource_id
+                    where t.private = :private%6$s
+                    order by t.resource_id, t.tag_key limit :limit"""
+                    .formatted(keysEnumerated, byIds.formatted("r"),
+                            after == null ? "" : " and r.resource_id >= :afterResource",
+                            someKeyMatches, everyCondition, afterRows);
+        }
+        return listingRecordingTheNonce(sql, params, target, nonce);
+    }
+
+    /**
+     * Runs a listing's select as part of one statement that also records the nonce: a left join on one row, so that
+     * an empty page still tells whether the nonce was new.
+     */
+    private Listing listingRecordingTheNonce(String select, Map<String, Object> params, TagService.Target target,
+                                             SignatureNonce nonce) {
+        nonce.addTo(params);
+        var statement = "with " + SignatureNonce.RECORD_CTE + ", page as (" + select + """
+                )
+                select exists (select 1 from nonce) as fresh, page.resource_id, page.tag_key, page.tag_value
+                from (select 1) as always left join page on true
+                order by page.resource_id, page.tag_key""";
+        return jdbc.sql(statement)
                 .params(params)
-                .query((rs, row) -> new TaggedResource(rs.getString("resource_id"), target.resourceType(),
-                        rs.getString("tag_key"), rs.getString("tag_value")))
-                .list();
+                .query(rows -> {
+                    boolean fresh = false;
+                    var entries = new ArrayList<TaggedResource>();
+                    while (rows.next()) {
+                        fresh = rows.getBoolean("fresh");
+                        String resourceId = rows.getString("resource_id");
+                        if (resourceId != null) {
+                            entries.add(new TaggedResource(resourceId, target.resourceType(),
+                                    rows.getString("tag_key"), rows.getString("tag_value")));
+                        }
+                    }
+                    return new Listing(fresh, entries);
+                });
+    }
+
+    /** A page of a listing, and whether the request's nonce was new (if not, the page is not to be shown). */
+    record Listing(boolean nonceFresh, List<TaggedResource> entries) {
     }
 
 
@@ -219,15 +282,17 @@ class TagStore {
     /**
      * What a statement found before it changed anything; it changed nothing unless all of it was in order.
      *
+     * @param nonceFresh the request's nonce was new, and is now recorded; if not, nothing else changed
      * @param found      listed resources that exist in the target
      * @param untaggable of those, the ones registered as not taggable
      * @param otherKind  a named key is carried by a listed resource in the other kind (public/private)
      * @param mostKept   the most tags of the call's kind any listed resource keeps beside the named keys
      */
-    record Outcome(long found, long untaggable, boolean otherKind, int mostKept) {
+    record Outcome(boolean nonceFresh, long found, long untaggable, boolean otherKind, int mostKept) {
 
         /** Mapped by hand: a reflective row mapper would introspect the record on every call of the hot path. */
-        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getLong("found"),
+        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getBoolean("fresh"),
+                row.getLong("found"),
                 row.getLong("untaggable"), row.getBoolean("other_kind"), row.getInt("most_kept"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * UntagResources, as the seed describes it.
+ * UntagResources (docs/contract.md §4).
  *
  * @param tagKeys {@code TagKey.N} by index N; an empty key is allowed and matches no tag
  * @param all     remove every tag of the call's kind; has effect only when no key is given

@@ -154,6 +154,23 @@ class ResourceAdminApiTest {
     }
 
     @Test
+    void aResourceIdThatXmlCannotCarryIs400AndRegistersNothing() {
+        // JSON escapes: a control character, NUL, U+FFFE and a lone surrogate.
+        for (String bad : List.of("\\u0001", "\\u0000", "\\uFFFE", "\\uD800")) {
+            String prefix = uniqueId("i-");
+            Reply reply = admin.call("PUT", "/admin/v1/resources", registration(prefix + bad, ACCOUNT));
+
+            assertProblem(reply, 400);
+            assertThat(fieldsInError(reply)).containsExactly("resources[0].resourceId");
+            assertThat(jdbc.sql("select count(*) from resource where resource_id like ?").param(prefix + "%")
+                    .query(Integer.class).single()).isZero();
+        }
+        // Tab, line breaks and characters beyond the BMP are text XML carries.
+        String fine = uniqueId("i-") + "\\t\\uD83D\\uDE00";
+        assertThat(admin.call("PUT", "/admin/v1/resources", registration(fine, ACCOUNT)).status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownRegionOrTypeIs400() {
         Reply region = admin.call("PUT", "/admin/v1/resources", """
                 {"resources":[{"regionId":"mars-north-1","resourceType":"instance","resourceId":"i-1","accountId":"1"}]}""");

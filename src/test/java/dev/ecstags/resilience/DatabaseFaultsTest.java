@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +190,42 @@ class DatabaseFaultsTest {
         assertThat(new TeaRpc(key, port).call("ListTagResources", listQuery()).status()).isEqualTo(200);
     }
 
+    @Test
+    void aConnectionLostDuringTagResourcesIsAnsweredServiceUnavailable() throws Exception {
+        // The call's transaction waits for a row lock the test holds; then its backend is ended, as a crash, a
+        // failover or an operator would end it. The statement fails and so does the rollback over the dead
+        // connection ("Unable to rollback against JDBC Connection"): both are the database's fault, not the call's.
+        try (var locker = database.getPostgresDatabase().getConnection()) {
+            locker.setAutoCommit(false);
+            try (var lock = locker.prepareStatement("select 1 from resource where resource_id = ? for update")) {
+                lock.setString(1, resource);
+                lock.execute();
+            }
+            var call = CompletableFuture.supplyAsync(() -> new TeaRpc(key, port).call("TagResources",
+                    Map.of("RegionId", SdkClients.REGION, "ResourceType", "instance", "ResourceId.1", resource,
+                            "Tag.1.Key", "k", "Tag.1.Value", "lost")));
+            int ended = 0;
+            for (int attempt = 0; ended == 0 && attempt < 100; attempt++) {
+                Thread.sleep(100);
+                ended = count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and pid <> pg_backend_pid()");
+            }
+            assertThat(ended).as("backends waiting for the lock").isEqualTo(1);
+
+            assertServiceUnavailable(call.get(SdkClients.CLIENT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            locker.rollback();
+        }
+
+        // Nothing changed, and the next calls are served (the pool drops the dead connection).
+        Answer answer = new TeaRpc(key, port).call("ListTagResources", listQuery());
+        for (int attempt = 1; answer.status() != 200 && attempt < MAX_CALLS_UNTIL_RECOVERED; attempt++) {
+            answer = new TeaRpc(key, port).call("ListTagResources", listQuery());
+        }
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.tagResources()).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("TagKey", "k").containsEntry("TagValue", "v"));
+    }
+
     private static void assertServiceUnavailable(Answer answer) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(503);
         assertThat(answer.code()).isEqualTo("ServiceUnavailable");
@@ -219,6 +257,15 @@ class DatabaseFaultsTest {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return JsonMapper.builder().build().readTree(response.body()).get("status").asString();
+    }
+
+    private static int count(String query) throws SQLException {
+        try (var connection = database.getPostgresDatabase().getConnection();
+             var sql = connection.createStatement();
+             var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private static void execute(String statement) throws SQLException {

@@ -90,6 +90,24 @@ class OfficialSdkTest {
         assertThat(sdk.list(ListQuery.byIds(both)).entries()).containsExactlyElementsOf(entries(List.of(second), left));
     }
 
+    /** Issue 6: 20 tags whose keys and values are 128 CJK characters each (about 47 KB in a V3 or GET query). */
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void twentyTagsOf128CjkCharacters(Flavour flavour) throws Exception {
+        var account = TestIds.account();
+        var sdk = sdkFor(flavour, account);
+        var instance = instanceOf(account);
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 20; i++) {
+            String text = "标签键值".repeat(32).substring(1) + Character.toString(0x4E00 + i);
+            tags.put(text, text);
+        }
+
+        sdk.tag("instance", List.of(instance), tags);
+
+        assertThat(sdk.list(ListQuery.byIds(List.of(instance))).entries()).hasSize(20);
+    }
+
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void listsByTagAndByTagFilter(Flavour flavour) throws Exception {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.ecstags.auth.Caller;
+import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
 import dev.ecstags.support.IntegrationTest;
+import java.time.Instant;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -66,24 +70,49 @@ class TagRequestRulesTest {
     }
 
     @Test
+    void textThatXmlCannotCarryIsMalformed() {
+        for (String bad : List.of("a\u0001", "\u0000", "a\u001f", "a\uFFFE", "\uFFFF", "a\uD800", "\uDC00b",
+                "a\uDE00\uD83D")) {
+            var badKey = new TreeMap<Integer, TagParameter>();
+            badKey.put(1, new TagParameter(bad, "v"));
+            assertThat(tagRefusal(badKey)).as("key %s", bad.codePoints().boxed().toList())
+                    .isEqualTo(ErrorCode.INVALID_TAG_KEY);
+            var badValue = new TreeMap<Integer, TagParameter>();
+            badValue.put(1, new TagParameter("k", bad));
+            assertThat(tagRefusal(badValue)).as("value %s", bad.codePoints().boxed().toList())
+                    .isEqualTo(ErrorCode.INVALID_TAG_VALUE);
+            assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys(bad), false, null, null,
+                    null)).isEqualTo(ErrorCode.INVALID_TAG_KEY);
+        }
+        for (String fine : List.of("tab\tkey", "line\nbreak\r", "\uD83D\uDE00", "\uFFFD", "\uE000", "\u00e9")) {
+            assertThat(TagRules.isXmlText(fine)).as(fine).isTrue();
+        }
+    }
+
+    @Test
     void aServiceKeyMayUseTheReservedPrefixes() {
         var request = new UntagResourcesRequest(SERVICE, "cn-hangzhou", "instance", ids("i-unknown"), keys("acs:x"),
                 false, null, null, "private");
-        assertThatCode(() -> tags.untagResources(request, CHANGE))
+        assertThatCode(() -> tags.untagResources(request, freshNonce(request.caller()), CHANGE))
                 .isInstanceOfSatisfying(ApiException.class,
                         refusal -> assertThat(refusal.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
     }
 
     private ErrorCode tagRefusal(SortedMap<Integer, TagParameter> tagList) {
         var request = new TagResourcesRequest(NORMAL, "cn-hangzhou", "instance", ids("i-1"), tagList, null, null, null);
-        return refusal(() -> tags.tagResources(request, CHANGE));
+        return refusal(() -> tags.tagResources(request, freshNonce(request.caller()), CHANGE));
     }
 
     private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
                                    SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
                                    String scope) {
         var request = new UntagResourcesRequest(caller, region, type, ids, keys, all, ownerUid, ownerBid, scope);
-        return refusal(() -> tags.untagResources(request, CHANGE));
+        return refusal(() -> tags.untagResources(request, freshNonce(request.caller()), CHANGE));
+    }
+
+    private static SignatureNonce freshNonce(Caller caller) {
+        return new SignatureNonce(caller.accountId(), caller.accessKeyId(), UUID.randomUUID().toString(),
+                Instant.now().plusSeconds(900), Instant.now());
     }
 
     private static ErrorCode refusal(Runnable call) {

@@ -1,0 +1,61 @@
+package dev.ecstags.api;
+
+import dev.ecstags.error.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's error envelope for refusals decided outside the RPC controller: at the edge (a body too large, late or
+ * malformed), on the error page ({@code /error}: unknown paths, odd methods) and for Tomcat's own errors. Same
+ * codes, same metric, same RequestId header and body as every other refusal.
+ */
+@Component
+class EdgeErrors {
+
+    private final RpcRenderer renderer;
+    private final MeterRegistry meters;
+
+    EdgeErrors(RpcRenderer renderer, MeterRegistry meters) {
+        this.renderer = renderer;
+        this.meters = meters;
+    }
+
+    /** The refusal for an HTTP status that Tomcat or Spring chose before the API saw the request. */
+    static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.MALFORMED_REQUEST;
+            // Every path but "/" is unknown: the API's own answer for a call it does not know ("check your url").
+            case 404 -> ErrorCode.INVALID_ACTION;
+            case 405, 501 -> ErrorCode.UNSUPPORTED_HTTP_METHOD;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
+            case 413 -> ErrorCode.REQUEST_BODY_TOO_LARGE;
+            case 414, 431 -> ErrorCode.REQUEST_HEADER_TOO_LARGE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    ResponseEntity<byte[]> render(HttpServletRequest request, ErrorCode error) {
+        var exchange = RpcExchange.of(request);
+        exchange.respondIn(ResponseFormat.atTheEdge(request));
+        meters.counter("ecs.tag.api.errors", "code", error.code()).increment();
+        var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), error.message());
+        return renderer.render(exchange, error.httpStatus(), "Error", body);
+    }
+
+    /** Writes the refusal straight to the servlet response (outside Spring MVC). */
+    void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error) throws IOException {
+        ResponseEntity<byte[]> answer = render(request, error);
+        response.resetBuffer();
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
+        byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.ecstags.api;
+
+import dev.ecstags.error.ErrorCode;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.DisconnectedClientHelper;
+
+/**
+ * Receives every request body before any handler runs, without a worker thread while it arrives: the body is read
+ * with Servlet non-blocking I/O (a {@link ReadListener} called only when bytes are there), and the request is
+ * dispatched to its handler once the body is whole, with the body in memory ({@link BufferedBodyRequest}). A body
+ * that does not arrive in full within {@code tags.request.read-timeout} is answered 408 {@code RequestTimeout} and
+ * its connection closed; one larger than {@link RpcRequests#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
+ * without reading it; a malformed one (a bad chunk) 400 {@code MalformedRequest}. A request without a body (most SDK
+ * calls, health checks) passes straight through.
+ *
+ * <p>Every path, not only the RPC endpoint: Tomcat swallows an unread body after the answer on the worker thread,
+ * so a slow body sent to any path would otherwise hold a worker all the same.
+ */
+@Component
+// Inside the HTTP observation filter (HIGHEST_PRECEDENCE + 1), so refusals show in http_server_requests, and before
+// every filter that might read the body.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class RequestIntakeFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestIntakeFilter.class);
+    private static final int CHUNK_BYTES = 8 * 1024;
+    /** The bytes of every body being received or handled (tags.request.max-buffered-bytes bounds them). */
+    private final AtomicLong bufferedBytes = new AtomicLong();
+
+    private final RequestIntakeProperties properties;
+    private final EdgeErrors errors;
+
+    RequestIntakeFilter(RequestIntakeProperties properties, EdgeErrors errors) {
+        this.properties = properties;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if ("TRACE".equals(request.getMethod())) {
+            // Refused here, on every path: past this filter the servlet's doTrace would echo the request's headers.
+            errors.write(request, response, ErrorCode.UNSUPPORTED_HTTP_METHOD);
+            return;
+        }
+        long declaredLength = request.getContentLengthLong();
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (declaredLength <= 0 && !chunked) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (declaredLength > RpcRequests.MAX_BODY_BYTES) {
+            errors.write(request, response, ErrorCode.REQUEST_BODY_TOO_LARGE);
+            return;
+        }
+        var buffered = new BufferedBodyRequest(request);
+        AsyncContext async = request.startAsync(buffered, response);
+        async.setTimeout(properties.readTimeout().toMillis());
+        var intake = new Intake(request, response, async, buffered,
+                declaredLength > 0 ? (int) declaredLength : CHUNK_BYTES);
+        async.addListener(intake);
+        request.getInputStream().setReadListener(intake);
+    }
+
+    /** One body on its way in; exactly one of its outcomes happens: dispatched, or refused, or given up. */
+    private final class Intake implements ReadListener, AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final AsyncContext async;
+        private final BufferedBodyRequest buffered;
+        private final ByteArrayOutputStream body;
+        private final AtomicBoolean decided = new AtomicBoolean();
+        /** What this body counts against tags.request.max-buffered-bytes until the request is over. */
+        private volatile long held;
+
+        Intake(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
+                BufferedBodyRequest buffered, int expectedBytes) {
+            this.request = request;
+            this.response = response;
+            this.async = async;
+            this.buffered = buffered;
+            // Grown as bytes arrive: a declared length alone, which costs the client nothing, reserves no memory.
+            this.body = new ByteArrayOutputStream(Math.min(expectedBytes, CHUNK_BYTES));
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            ServletInputStream in = request.getInputStream();
+            byte[] chunk = new byte[CHUNK_BYTES];
+            while (!decided.get() && in.isReady()) {
+                int read = in.read(chunk);
+                if (read < 0) {
+                    return; // onAllDataRead follows
+                }
+                if (body.size() + read > RpcRequests.MAX_BODY_BYTES) {
+                    refuse(ErrorCode.REQUEST_BODY_TOO_LARGE);
+                    return;
+                }
+                held += read;
+                long limit = properties.maxBufferedBytes().toBytes();
+                if (bufferedBytes.addAndGet(read) > limit) {
+                    log.warn("Request bodies in memory passed {} bytes: one refused with 503", limit);
+                    refuse(ErrorCode.SERVICE_UNAVAILABLE);
+                    return;
+                }
+                body.write(chunk, 0, read);
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (decided.compareAndSet(false, true)) {
+                buffered.arrived(body.toByteArray());
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            if (failure instanceof SocketTimeoutException) {
+                // Tomcat's read timeout (connection-timeout): the body fell silent before the deadline came.
+                onTimeout(null);
+            } else if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+                log.debug("The client left while sending its request body: {}", failure.toString());
+                giveUp();
+            } else {
+                log.debug("Unreadable request body: {}", failure.toString());
+                refuse(ErrorCode.MALFORMED_REQUEST);
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            log.debug("A request body did not arrive within {}", properties.readTimeout());
+            refuse(ErrorCode.REQUEST_TIMEOUT);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            onError(event.getThrowable());
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            bufferedBytes.addAndGet(-held);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+
+        /** Answers and ends the request; the status (408, 413, 400) makes Tomcat close the connection. */
+        private void refuse(ErrorCode error) {
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                errors.write(request, response, error);
+            } catch (IOException | RuntimeException unwritable) {
+                log.debug("Could not answer {}: {}", error.code(), unwritable.toString());
+            } finally {
+                async.complete();
+            }
+        }
+
+        private void giveUp() {
+            if (decided.compareAndSet(false, true)) {
+                async.complete();
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ecstags.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecstags.auth.IssuedAccessKey;
+import dev.ecstags.auth.TestSigner;
+import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.RpcClient;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nonce is recorded by the action's own statement (one round trip), yet every request uses up its nonce exactly
+ * as if it were recorded first: whether the action succeeds, a parameter rule refuses it, or the statement does; and a
+ * reused nonce is answered SignatureNonceUsed whatever else is wrong, changing nothing.
+ */
+@IntegrationTest
+class NonceWithTheActionTest extends ContractTestSupport {
+
+    IssuedAccessKey key;
+    String tagged;
+    List<String> rowsBefore;
+
+    @BeforeEach
+    void accountWithATaggedInstance() {
+        key = newNormalKey();
+        tagged = newInstance(key.accountId());
+        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        rowsBefore = tagRows(key.accountId());
+    }
+
+    @Test
+    void aNonceUsedByASuccessfulListingRefusesAnUntagAndChangesNothing() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(listTagResources(key).param("ResourceId.1", tagged).nonce(nonce).send());
+
+        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aNonceUsedByASuccessfulUntagRefusesATagAndChangesNothing() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "absent").nonce(nonce).send());
+
+        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+                .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aNonceUsedByASuccessfulTagRefusesAListingEvenOfNothing() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "env")
+                .param("Tag.1.Value", "prod").nonce(nonce).send());
+
+        assertError(listTagResources(key).param("ResourceId.1", newResourceId("i-")).nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+    }
+
+    @Test
+    void aRequestRefusedByAParameterRuleUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(untag(key).drop("RegionId").param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce)
+                .send(), 404, "MissingParameter.RegionId");
+
+        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aRequestRefusedForItsFormatUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(listTagResources(key).param("ResourceId.1", tagged).format("yaml").nonce(nonce).send(), 400,
+                "InvalidParameter");
+
+        assertError(listTagResources(key).param("ResourceId.1", tagged).nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+    }
+
+    @Test
+    void aReusedNonceWithABrokenPageTokenIsAnsweredSignatureNonceUsed() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(listTagResources(key).param("ResourceId.1", tagged).nonce(nonce).send());
+
+        assertError(listTagResources(key).param("ResourceId.1", tagged).param("NextToken", "garbage").nonce(nonce)
+                .send(), 400, "SignatureNonceUsed");
+    }
+
+    @Test
+    void anUntagRefusedByItsStatementUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(untag(key).param("ResourceId.1", newResourceId("i-")).param("TagKey.1", "env").nonce(nonce).send(),
+                404, "InvalidResourceId.NotFound");
+
+        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aTagRefusedByItsStatementUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(tagResources(key).param("ResourceId.1", tagged).params(tags(numberedTags("k", 20))).nonce(nonce).send(),
+                400, "OperationDenied.QuotaExceed");
+
+        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+                .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aTagOnAnUnknownResourceUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(tagResources(key).param("ResourceId.1", newResourceId("i-")).param("Tag.1.Key", "team")
+                .param("Tag.1.Value", "a").nonce(nonce).send(), 404, "InvalidResourceId.NotFound");
+
+        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+                .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aReplayedDescribeTagsIsAnsweredSignatureNonceUsed() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(describeTags(key).nonce(nonce).send());
+
+        assertError(describeTags(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
+        assertError(describeTags(key).param("ResourceId", tagged).nonce(nonce).send(), 400, "SignatureNonceUsed");
+        assertError(describeTags(key).param("Tag.1.Key", "env").nonce(nonce).send(), 400, "SignatureNonceUsed");
+    }
+
+    @Test
+    void aNonceUsedByDescribeTagsOfOneResourceRefusesAnUntag() {
+        String nonce = TestSigner.freshNonce();
+        assertSucceeded(describeTags(key).param("ResourceId", tagged).param("Tag.1.Key", "env").nonce(nonce).send());
+
+        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+                "SignatureNonceUsed");
+        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aDescribeTagsAnsweredWithoutAStatementStillUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        // A normal key's kind of tag has nothing in the system category: answered empty without reading a tag.
+        assertSucceeded(describeTags(key).param("Category", "System").nonce(nonce).send());
+
+        assertError(describeTags(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
+    }
+
+    @Test
+    void aDescribeTagsRefusedByAParameterRuleUsesUpItsNonce() {
+        String nonce = TestSigner.freshNonce();
+        assertError(describeTags(key).param("PageSize", "101").nonce(nonce).send(), 400,
+                "InvalidParameter.PageSize");
+
+        assertError(describeTags(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
+    }
+
+    private RpcClient.V1Call describeTags(IssuedAccessKey caller) {
+        return rpc.v1(caller).action("DescribeTags").param("RegionId", REGION);
+    }
+
+    @Test
+    void aNewNonceStillSucceedsAfterAllThat() {
+        assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env")
+                .nonce(TestSigner.freshNonce()).send());
+        assertThat(tagRows(key.accountId())).isEmpty();
+    }
+}
