@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""The write cost of the tag history: server execution time of UntagResources' statement and of TagResources' write
-statement without (u_plain, t_plain) and with (u_hist, t_hist) the history CTE, as the service runs them (generic
-plans), on the bench fixture (bench/sql/fixture.sql, 100,000 resources with 10 tags each).
+"""The write cost of the tag history on the statements the service runs since perf (one round trip each, the nonce
+recorded first): server execution time of UntagResources' statement without (untag plain) and with (untag +history)
+the history CTEs, and of TagResources' call of tag_resources_within_quota as V3 wrote it (tag plain, created here as
+tag_resources_within_quota_v3) and as V4 writes it (tag +history), as generic plans, on the bench fixture
+(bench/sql/fixture.sql, 100,000 resources with 10 tags each) in a database migrated to V4.
 
+    bench/history/cost.py --setup | psql -X -q -d DB        # once: V3's function under another name
     bench/history/cost.py | psql -X -q -d DB | bench/history/cost.py --summary
 
-Each execution changes one real row: untag removes key 'version' of resources 80,000+ (plain) and 90,000+ (history),
-tag adds key t-plain / t-hist to resources 50,000+ / 60,000+. Run it once per fresh fixture.
+Each execution changes one real row under a new nonce: untag removes key 'version' of resources 80,000+ (plain) and
+90,000+ (history), tag adds key t-plain / t-hist to resources 50,000+ / 60,000+. Run it once per fresh fixture.
 """
 import os
 import re
@@ -14,36 +17,80 @@ import statistics
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+MIGRATIONS = os.path.join(HERE, "..", "..", "db", "migration")
 RUNS = 400
 WARM_UP = 50
-NAMES = ["untag plain", "untag +history", "tag write plain", "tag write +history"]
+NAMES = ["untag plain", "untag +history", "tag plain (V3)", "tag +history (V4)"]
+
+TARGET = ("account_id = '1234567890123456' and region_id = 'cn-hangzhou' and resource_type = 'instance'"
+          " and resource_id = any($1::text[])")
+NAMED_KEYS = "(tag_key = any($2::text[])) is true"
+NONCE = """nonce as (
+    insert into signature_nonce (account_id, access_key_id, nonce, expires_at)
+    values ('1234567890123456', 'LTAIbenchbenchbench0000', $3, now() + interval '15 minutes')
+    on conflict (account_id, access_key_id, nonce)
+    do update set expires_at = excluded.expires_at
+     where signature_nonce.expires_at < now()
+    returning 1)"""
+HISTORY = """,
+changed as (
+    select resource_id, tag_key, tag_value as value_before, null as value_after from removed),
+recorded as (
+    insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key,
+                             value_before, value_after, private, action, request_id, access_key_id)
+    select '1234567890123456', clock_timestamp(), 'cn-hangzhou', 'instance', resource_id, tag_key,
+           value_before, value_after, false, 'UntagResources', 'B04B8CF3-4489-432D-83BA-6F128E4F2295',
+           'LTAIbenchbenchbench0000'
+    from changed)"""
 
 
-def statement(name, tag_write):
-    lines = [line for line in open(os.path.join(HERE, name)).read().splitlines() if not line.startswith("\\")]
-    text = "\n".join(lines)
-    if tag_write:
-        text = text.split("begin;\n")[1].split("commit;")[0].split(";\n", 1)[1]
-        text = text.replace("array['i-bp' || lpad(:r::text, 18, '0')]::text[]", "$1::text[]")
-    else:
-        text = text.replace("(array['env','team','app','owner','cost-center','project','tier','stack','version',"
-                            "'zone'])[:ki]", "$2")
-        text = text.replace("any(array['i-bp' || lpad(:r::text, 18, '0')]::text[])", "any($1::text[])")
-    return text.strip().rstrip(";")
+def untag(history):
+    """TagStore.untagStatement with named keys, as the service formats it."""
+    return """with %(nonce)s,
+listed as (
+    select count(*) as found, count(*) filter (where not taggable) as untaggable
+    from resource where %(target)s),
+other_kind as (
+    select exists (select 1 from tag where %(target)s
+                     and %(keys)s and private <> false) as other_kind),
+removed as (
+    delete from tag where %(target)s and private = false and %(keys)s
+      and exists (select 1 from nonce)
+      and (select found = 1 and untaggable = 0 from listed)
+      and not (select other_kind from other_kind)
+    returning resource_id, tag_key, tag_value)%(history)s
+select exists (select 1 from nonce) as fresh, found, untaggable, other_kind, 0 as most_kept
+from listed, other_kind""" % {"nonce": NONCE, "target": TARGET, "keys": NAMED_KEYS,
+                              "history": HISTORY if history else ""}
+
+
+def tag(history):
+    function = "tag_resources_within_quota" if history else "tag_resources_within_quota_v3"
+    extra = ", 'B04B8CF3-4489-432D-83BA-6F128E4F2295', 'LTAIbenchbenchbench0000'" if history else ""
+    return ("select * from %s('1234567890123456', 'cn-hangzhou', 'instance', $1::text[], $2::text[],"
+            " array['v']::text[], false, 20, '1234567890123456', 'LTAIbenchbenchbench0000', $3,"
+            " now() + interval '15 minutes', now()%s)" % (function, extra))
+
+
+def setup():
+    v3 = open(os.path.join(MIGRATIONS, "V3__tag_resources_in_one_call.sql")).read()
+    print(v3.replace("create function tag_resources_within_quota(",
+                     "create or replace function tag_resources_within_quota_v3("))
 
 
 def script():
     print("set plan_cache_mode = force_generic_plan;")
-    print("prepare up(text[], text) as %s;" % statement("u_plain.sql", False))
-    print("prepare uh(text[], text) as %s;" % statement("u_hist.sql", False))
-    print("prepare tp(text[]) as %s;" % statement("t_plain.sql", True))
-    print("prepare th(text[]) as %s;" % statement("t_hist.sql", True))
+    print("prepare up(text[], text[], text) as %s;" % untag(False))
+    print("prepare uh(text[], text[], text) as %s;" % untag(True))
+    print("prepare tp(text[], text[], text) as %s;" % tag(False))
+    print("prepare th(text[], text[], text) as %s;" % tag(True))
     resource = lambda i: "'{i-bp%018d}'" % i
+    run = os.getpid()
     for i in range(RUNS):
-        print("explain (analyze, timing off, summary on) execute up(%s, 'version');" % resource(80000 + i))
-        print("explain (analyze, timing off, summary on) execute uh(%s, 'version');" % resource(90000 + i))
-        print("explain (analyze, timing off, summary on) execute tp(%s);" % resource(50000 + i))
-        print("explain (analyze, timing off, summary on) execute th(%s);" % resource(60000 + i))
+        for name, first, key in (("up", 80000, "version"), ("uh", 90000, "version"),
+                                 ("tp", 50000, "t-plain"), ("th", 60000, "t-hist")):
+            print("explain (analyze, timing off, summary on) execute %s(%s, '{%s}', 'cost-%d-%s-%d');"
+                  % (name, resource(first + i), key, run, name, i))
 
 
 def summary():
@@ -55,4 +102,9 @@ def summary():
 
 
 if __name__ == "__main__":
-    summary() if "--summary" in sys.argv else script()
+    if "--summary" in sys.argv:
+        summary()
+    elif "--setup" in sys.argv:
+        setup()
+    else:
+        script()
