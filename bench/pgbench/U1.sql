@@ -1,6 +1,6 @@
 -- Ceiling for U1: the least database work UntagResources needs for 1 resource and 1 key, as one statement (one
 -- round trip, one transaction): record the nonce, check that the resource exists and may be tagged and that the
--- key is not a private tag, delete the row.
+-- key is not a private tag, delete the row and record it in tag_history (V4).
 -- Transaction n of client c removes pool pair p = c + nclients * n (resource p mod resources, key p div resources),
 -- the same pairs the service's U1 requests remove. Variables: n (0), nclients, resources, run.
 \set p :client_id + :nclients * :n
@@ -28,5 +28,13 @@ removed AS (
     WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
       AND resource_id = (SELECT id FROM target) AND tag_key = (SELECT tag_key FROM target) AND NOT private
       AND (SELECT found = 1 AND untaggable = 0 FROM listed) AND NOT (SELECT found FROM other_kind)
+    RETURNING resource_id, tag_key, tag_value),
+-- Since V4 the service records each removed tag in tag_history in the same statement.
+recorded AS (
+    INSERT INTO tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key, value_before,
+                             value_after, private, action, request_id, access_key_id)
+    SELECT '1234567890123456', clock_timestamp(), 'cn-hangzhou', 'instance', resource_id, tag_key, tag_value,
+           NULL, false, 'UntagResources', 'pgbench-' || :run::text || '-' || :p::text, 'pgbench'
+    FROM removed
     RETURNING 1)
-SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM removed);
+SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM recorded);

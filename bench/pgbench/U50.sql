@@ -1,7 +1,8 @@
 -- Ceiling for U50: UntagResources of 20 keys from 50 resources, as one statement (one round trip, one
 -- transaction): record the nonce, check the 50 resources, check that no named key is a private tag on them,
--- delete. Transaction n of client c takes the 50 pool pairs from 50 * (c + nclients * n): 50 consecutive
--- resources, one real key each, plus 19 keys they do not carry, as the service's U50 requests do.
+-- delete and record the removed tags in tag_history (V4). Transaction n of client c takes the 50 pool pairs from
+-- 50 * (c + nclients * n): 50 consecutive resources, one real key each, plus 19 keys they do not carry, as the
+-- service's U50 requests do.
 -- On PostgreSQL 15 an index condition "resource_id = any(50 ids) and tag_key = any(20 keys)" descends the primary
 -- key once per (id, key) combination, 1000 times; "(tag_key = any(keys)) is true" keeps the key test a filter: 50
 -- descents, reading each resource's 10 tags (a tenth of the buffer hits).
@@ -36,5 +37,13 @@ removed AS (
     WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
       AND resource_id = ANY ((SELECT ids FROM target)::text[]) AND (tag_key = ANY ((SELECT keys FROM target)::text[])) IS TRUE AND NOT private
       AND (SELECT found = 50 AND untaggable = 0 FROM listed) AND NOT (SELECT found FROM other_kind)
+    RETURNING resource_id, tag_key, tag_value),
+-- Since V4 the service records each removed tag in tag_history in the same statement.
+recorded AS (
+    INSERT INTO tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key, value_before,
+                             value_after, private, action, request_id, access_key_id)
+    SELECT '1234567890123456', clock_timestamp(), 'cn-hangzhou', 'instance', resource_id, tag_key, tag_value,
+           NULL, false, 'UntagResources', 'pgbench-' || :run::text || '-' || :p::text, 'pgbench'
+    FROM removed
     RETURNING 1)
-SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM removed);
+SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM recorded);
