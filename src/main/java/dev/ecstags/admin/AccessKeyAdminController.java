@@ -32,6 +32,8 @@ class AccessKeyAdminController {
     @PostMapping
     ResponseEntity<CreatedAccessKey> create(@Valid @RequestBody CreateAccessKeyRequest request) {
         IssuedAccessKey issued = accessKeys.create(request.accountId(), request.service());
+        AdminChangeLog.changed("issued AccessKey {} for account {} (service key: {})", issued.accessKeyId(),
+                issued.accountId(), issued.service());
         return ResponseEntity.created(URI.create("/admin/v1/access-keys/" + issued.accessKeyId()))
                 .body(new CreatedAccessKey(issued.accessKeyId(), issued.accessKeySecret(), issued.accountId(),
                         issued.service(), issued.status()));
@@ -39,9 +41,12 @@ class AccessKeyAdminController {
 
     @PatchMapping("/{accessKeyId}")
     AccessKey changeStatus(@PathVariable String accessKeyId, @Valid @RequestBody ChangeStatusRequest request) {
-        return accessKeys.changeStatus(accessKeyId, request.status())
+        AccessKey changed = accessKeys.changeStatus(accessKeyId, request.status())
                 .map(AccessKey::of)
                 .orElseThrow(() -> unknown(accessKeyId));
+        AdminChangeLog.changed("AccessKey {} of account {} is now {}", changed.accessKeyId(), changed.accountId(),
+                changed.status());
+        return changed;
     }
 
     @DeleteMapping("/{accessKeyId}")
@@ -50,6 +55,7 @@ class AccessKeyAdminController {
         if (!accessKeys.delete(accessKeyId)) {
             throw unknown(accessKeyId);
         }
+        AdminChangeLog.changed("deleted AccessKey {}", accessKeyId);
     }
 
     private static RuntimeException unknown(String accessKeyId) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/v1/resources")
 class ResourceAdminController {
 
+    private static final int LOGGED_PER_BATCH = 5;
+
     private final ResourceInventory inventory;
 
     ResourceAdminController(ResourceInventory inventory) {
@@ -33,7 +35,9 @@ class ResourceAdminController {
                 .map(entry -> new ResourceRegistration(entry.regionId(), entry.resourceType(), entry.resourceId(),
                         entry.accountId(), entry.taggable()))
                 .toList();
-        return new RegisteredResources(inventory.register(registrations));
+        int registered = inventory.register(registrations);
+        AdminChangeLog.changed("registered {} resource(s): {}", registered, describe(registrations));
+        return new RegisteredResources(registered);
     }
 
     @DeleteMapping("/{regionId}/{resourceType}/{resourceId}")
@@ -43,6 +47,17 @@ class ResourceAdminController {
             throw AdminProblems.notFound("No resource " + resourceType + " " + resourceId + " is registered in "
                     + regionId + ".");
         }
+        AdminChangeLog.changed("removed resource {} {} in {} and its tags", resourceType, resourceId, regionId);
+    }
+
+    /** The first few resources of a batch (a batch may hold a thousand), each as region/type/id and its account. */
+    private static String describe(List<ResourceRegistration> registrations) {
+        int shown = Math.min(registrations.size(), LOGGED_PER_BATCH);
+        String first = registrations.subList(0, shown).stream()
+                .map(r -> r.regionId() + "/" + r.resourceType() + "/" + r.resourceId() + " (account " + r.accountId()
+                        + (r.taggable() ? "" : ", not taggable") + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return registrations.size() > shown ? first + " and " + (registrations.size() - shown) + " more" : first;
     }
 
     record RegisterResourcesRequest(

@@ -37,9 +37,11 @@ class RpcController {
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
-        var exchange = RpcExchange.start(http);
+        var exchange = RpcExchange.of(http);
         var read = RpcRequests.read(http);
         SignedRequest request = read.signed();
+        exchange.describe(request,
+                RpcAction.named(request.action()).map(Enum::name).orElse(RpcExchange.UNKNOWN_ACTION));
         String formatParameter = request.parameters().get("Format");
         ResponseFormat requested = formatParameter == null || formatParameter.isEmpty()
                 ? ResponseFormat.negotiated(request)
@@ -55,6 +57,7 @@ class RpcController {
         }
         RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
         Caller caller = authenticator.authenticate(request);
+        exchange.authenticated(caller);
         if (read.malformed().isPresent()) {
             throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
         }
