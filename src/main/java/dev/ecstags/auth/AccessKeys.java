@@ -2,9 +2,11 @@ package dev.ecstags.auth;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,6 +70,25 @@ public class AccessKeys {
             nonces.forget(accessKey.accountId(), accessKeyId);
             return true;
         }).orElse(false);
+    }
+
+    /** A key as operators see it, without its secret; empty if there is no such key. */
+    @Transactional(readOnly = true)
+    public Optional<AccessKeyView> find(String accessKeyId) {
+        return repository.findById(accessKeyId).map(AccessKeyEntity::view);
+    }
+
+    /**
+     * One page of an account's keys, without their secrets, in id order (keyset paging: stable while keys come and
+     * go).
+     *
+     * @param afterAccessKeyId the last id of the previous page, or null for the first page
+     */
+    @Transactional(readOnly = true)
+    public List<AccessKeyView> list(String accountId, String afterAccessKeyId, int limit) {
+        return repository.findByAccountIdAndAccessKeyIdGreaterThanOrderByAccessKeyId(accountId,
+                        afterAccessKeyId == null ? "" : afterAccessKeyId, Limit.of(limit))
+                .stream().map(AccessKeyEntity::view).toList();
     }
 
     private String randomAlphanumerics(int length) {
