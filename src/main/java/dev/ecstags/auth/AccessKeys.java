@@ -2,6 +2,7 @@ package dev.ecstags.auth;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +21,18 @@ public class AccessKeys {
     private static final String ACCESS_KEY_ID_PREFIX = "LTAI";
     private static final int ACCESS_KEY_ID_RANDOM_LENGTH = 20;
     private static final int SECRET_LENGTH = 30;
+    private static final int RESEAL_BATCH = 500;
 
     private final AccessKeyRepository repository;
     private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
     private final Clock clock;
+    private final AccessKeySecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
-    AccessKeys(AccessKeyRepository repository, SecretCipher secretCipher, SignatureNonces nonces, Clock clock) {
+    AccessKeys(AccessKeyRepository repository, SecretCipher secretCipher, SignatureNonces nonces, Clock clock,
+               AccessKeySecrets secrets) {
+        this.secrets = secrets;
         this.repository = repository;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
@@ -89,6 +94,45 @@ public class AccessKeys {
         return repository.findByAccountIdAndAccessKeyIdGreaterThanOrderByAccessKeyId(accountId,
                         afterAccessKeyId == null ? "" : afterAccessKeyId, Limit.of(limit))
                 .stream().map(AccessKeyEntity::view).toList();
+    }
+
+    /**
+     * Seals every stored secret again under the current master key, a batch at a time, each row in its own
+     * statement: after a rotation, once this has run, the previous master keys can be dropped from the settings.
+     * Safe to run again, and beside running instances (a row changed meanwhile is left as it is).
+     */
+    public ResealOutcome resealSecrets() {
+        int resealed = 0;
+        int alreadyCurrent = 0;
+        List<String> unreadable = new ArrayList<>();
+        String after = "";
+        List<AccessKeySecrets.Sealed> batch;
+        do {
+            batch = secrets.after(after, RESEAL_BATCH);
+            for (AccessKeySecrets.Sealed sealed : batch) {
+                if (secretCipher.sealedUnderCurrentKey(sealed.secretCipher())) {
+                    alreadyCurrent++;
+                    continue;
+                }
+                try {
+                    String secret = secretCipher.decrypt(sealed.accessKeyId(), sealed.secretCipher());
+                    if (secrets.replace(sealed, secretCipher.encrypt(sealed.accessKeyId(), secret))) {
+                        resealed++;
+                    }
+                } catch (IllegalStateException noKeyOpensIt) {
+                    unreadable.add(sealed.accessKeyId());
+                }
+            }
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).accessKeyId();
+        } while (batch.size() == RESEAL_BATCH);
+        return new ResealOutcome(secretCipher.currentKeyId(), resealed, alreadyCurrent, unreadable);
+    }
+
+    /**
+     * @param keyId      the id of the master key every readable secret is now sealed under
+     * @param unreadable keys whose secret no configured master key opens (they cannot sign until re-issued)
+     */
+    public record ResealOutcome(String keyId, int resealed, int alreadyCurrent, List<String> unreadable) {
     }
 
     private String randomAlphanumerics(int length) {
