@@ -57,6 +57,27 @@ public class AccessKeys {
         return new IssuedAccessKey(accessKeyId, secret, accountId, service, AccessKeyStatus.Active);
     }
 
+    /**
+     * Issues an active AccessKey with the given credentials rather than random ones: the demo's fixed key, so that a
+     * client's configuration survives a restart of its throw-away database.
+     *
+     * @throws IllegalArgumentException if the account id, the id (8 to 64 letters and digits) or the secret (16 to
+     *                                  128 letters and digits) is not one
+     */
+    @Transactional
+    public IssuedAccessKey create(String accountId, boolean service, String accessKeyId, String secret) {
+        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("accountId must be a decimal id of 1 to 20 digits");
+        }
+        if (accessKeyId == null || !accessKeyId.matches("[A-Za-z0-9]{8,64}")
+                || secret == null || !secret.matches("[A-Za-z0-9]{16,128}")) {
+            throw new IllegalArgumentException("an AccessKeyId is 8 to 64 letters and digits, its secret 16 to 128");
+        }
+        repository.save(new AccessKeyEntity(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, secret), service,
+                clock.instant()));
+        return new IssuedAccessKey(accessKeyId, secret, accountId, service, AccessKeyStatus.Active);
+    }
+
     /** Enables or disables a key; empty if there is no such key. */
     @Transactional
     public Optional<AccessKeyView> changeStatus(String accessKeyId, AccessKeyStatus status) {
