@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +133,13 @@ class RequestLogTest {
         return id;
     }
 
+    /**
+     * The lines holding the text, once there are any: a call's line is written when the call ends, which may be just
+     * after its answer reached the client.
+     */
     private static List<String> linesWith(CapturedOutput output, String text) {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> output.getOut().lines().anyMatch(line -> line.contains(text)));
         return output.getOut().lines().filter(line -> line.contains(text)).toList();
     }
 
