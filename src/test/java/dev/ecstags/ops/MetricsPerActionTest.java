@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,9 +36,10 @@ class MetricsPerActionTest {
                 .param("ResourceType", "instance").param("ResourceId.1", "i-none").param("TagKey.1", "k").send()
                 .code()).isEqualTo("SignatureDoesNotMatch");
 
-        String scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        // A call is timed as it ends, which may be just after its answer reached the client.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains(
+                "ecs_tag_api_requests_seconds_count{action=\"UntagResources\",status=\"400\"}"));
+        String scrape = scrape();
 
         assertThat(scrape)
                 .containsPattern("ecs_tag_api_requests_seconds_bucket\\{action=\"ListTagResources\",status=\"200\","
@@ -46,5 +49,11 @@ class MetricsPerActionTest {
                 .containsPattern("ecs_tag_api_requests_seconds_count\\{action=\"UntagResources\",status=\"400\"}")
                 .containsPattern("ecs_tag_api_errors_total\\{action=\"UntagResources\",code=\"SignatureDoesNotMatch\"}"
                         + " [1-9]");
+    }
+
+    private String scrape() throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }
