@@ -43,9 +43,26 @@ class DemoData implements ApplicationRunner {
         this.environment = environment;
     }
 
+    /**
+     * TAGS_DEMO_ACCESS_KEY_ID and TAGS_DEMO_ACCESS_KEY_SECRET give the demo key fixed credentials, so that a client
+     * configured with them keeps working after a restart (the database is new every time); else they are random.
+     */
+    private IssuedAccessKey demoKey() {
+        String accessKeyId = environment.getProperty("tags.demo.access-key-id");
+        String secret = environment.getProperty("tags.demo.access-key-secret");
+        if (accessKeyId == null && secret == null) {
+            return accessKeys.create(ACCOUNT_ID, false);
+        }
+        if (accessKeyId == null || secret == null) {
+            throw new IllegalStateException("Set both TAGS_DEMO_ACCESS_KEY_ID and TAGS_DEMO_ACCESS_KEY_SECRET, or "
+                    + "neither");
+        }
+        return accessKeys.create(ACCOUNT_ID, false, accessKeyId, secret);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        IssuedAccessKey key = accessKeys.create(ACCOUNT_ID, false);
+        IssuedAccessKey key = demoKey();
         inventory.register(RESOURCES);
 
         String endpoint = "127.0.0.1:" + environment.getProperty("local.server.port", "8080");
@@ -56,7 +73,7 @@ class DemoData implements ApplicationRunner {
         log.info("""
 
                 ================================ ecs-tag-service demo ================================
-                Endpoint:          http://{}   (plain HTTP; health: /actuator/health)
+                Endpoint:          http://{}   (plain HTTP; health: /actuator/health; stop: Ctrl+C)
                 Admin token:       {}
                 Account:           {}
                 AccessKeyId:       {}

@@ -7,14 +7,18 @@ import dev.ecstags.auth.IssuedAccessKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/admin/v1/access-keys")
 class AccessKeyAdminController {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{1,20}");
 
     private final AccessKeys accessKeys;
 
@@ -32,16 +38,39 @@ class AccessKeyAdminController {
     @PostMapping
     ResponseEntity<CreatedAccessKey> create(@Valid @RequestBody CreateAccessKeyRequest request) {
         IssuedAccessKey issued = accessKeys.create(request.accountId(), request.service());
+        AdminChangeLog.changed("issued AccessKey {} for account {} (service key: {})", issued.accessKeyId(),
+                issued.accountId(), issued.service());
         return ResponseEntity.created(URI.create("/admin/v1/access-keys/" + issued.accessKeyId()))
                 .body(new CreatedAccessKey(issued.accessKeyId(), issued.accessKeySecret(), issued.accountId(),
                         issued.service(), issued.status()));
     }
 
+    /** An account's keys, without secrets, a page at a time; {@code nextToken} continues where a page ended. */
+    @GetMapping
+    AccessKeyPage list(@RequestParam String accountId, @RequestParam(required = false) Integer maxResults,
+                       @RequestParam(required = false) String nextToken) {
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw AdminProblems.badRequest(new AdminProblems.FieldProblem("accountId",
+                    "must be a decimal account id of 1 to 20 digits"));
+        }
+        int limit = AdminPaging.limit(maxResults);
+        List<AccessKey> keys = accessKeys.list(accountId, nextToken, limit).stream().map(AccessKey::of).toList();
+        return new AccessKeyPage(keys, keys.size() < limit ? null : keys.get(keys.size() - 1).accessKeyId());
+    }
+
+    @GetMapping("/{accessKeyId}")
+    AccessKey get(@PathVariable String accessKeyId) {
+        return accessKeys.find(accessKeyId).map(AccessKey::of).orElseThrow(() -> unknown(accessKeyId));
+    }
+
     @PatchMapping("/{accessKeyId}")
     AccessKey changeStatus(@PathVariable String accessKeyId, @Valid @RequestBody ChangeStatusRequest request) {
-        return accessKeys.changeStatus(accessKeyId, request.status())
+        AccessKey changed = accessKeys.changeStatus(accessKeyId, request.status())
                 .map(AccessKey::of)
                 .orElseThrow(() -> unknown(accessKeyId));
+        AdminChangeLog.changed("AccessKey {} of account {} is now {}", changed.accessKeyId(), changed.accountId(),
+                changed.status());
+        return changed;
     }
 
     @DeleteMapping("/{accessKeyId}")
@@ -50,6 +79,7 @@ class AccessKeyAdminController {
         if (!accessKeys.delete(accessKeyId)) {
             throw unknown(accessKeyId);
         }
+        AdminChangeLog.changed("deleted AccessKey {}", accessKeyId);
     }
 
     private static RuntimeException unknown(String accessKeyId) {
@@ -75,6 +105,10 @@ class AccessKeyAdminController {
         public String toString() {
             return "CreatedAccessKey[accessKeyId=" + accessKeyId + ", accessKeySecret=***]";
         }
+    }
+
+    /** @param nextToken null on the last page */
+    record AccessKeyPage(List<AccessKey> accessKeys, String nextToken) {
     }
 
     record AccessKey(String accessKeyId, String accountId, boolean service, AccessKeyStatus status) {

@@ -1,5 +1,6 @@
 package dev.ecstags.admin;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * package does not apply.)
  */
 @RestController
+@Hidden // not an endpoint of the API: it only answers requests that no endpoint takes
 class AdminFallbackController {
 
     private final ObjectProvider<RequestMappingHandlerMapping> handlerMapping;

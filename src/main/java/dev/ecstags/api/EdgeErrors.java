@@ -42,7 +42,9 @@ class EdgeErrors {
     ResponseEntity<byte[]> render(HttpServletRequest request, ErrorCode error) {
         var exchange = RpcExchange.of(request);
         exchange.respondIn(ResponseFormat.atTheEdge(request));
-        meters.counter("ecs.tag.api.errors", "code", error.code()).increment();
+        exchange.failedWith(error.code());
+        // The same tags as RpcExceptionHandler's: Prometheus keeps one set of tag names per meter.
+        meters.counter("ecs.tag.api.errors", "code", error.code(), "action", exchange.action()).increment();
         var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), error.message());
         return renderer.render(exchange, error.httpStatus(), "Error", body);
     }

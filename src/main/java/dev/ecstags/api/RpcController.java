@@ -53,9 +53,11 @@ class RpcController {
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
-        var exchange = RpcExchange.start(http);
+        var exchange = RpcExchange.of(http);
         var read = RpcRequests.read(http);
         SignedRequest request = read.signed();
+        exchange.describe(request,
+                RpcAction.named(request.action()).map(Enum::name).orElse(RpcExchange.UNKNOWN_ACTION));
         String formatParameter = request.parameters().get("Format");
         ResponseFormat requested = formatParameter == null || formatParameter.isEmpty()
                 ? ResponseFormat.negotiated(request)
@@ -74,6 +76,7 @@ class RpcController {
         try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
             // After the signature, so nobody but the account can spend its share; before the nonce is recorded, so a
             // throttled call does not use it up.
+            exchange.authenticated(authenticated.caller());
             admission.admit(authenticated.caller());
             return act(exchange, read, requested, authenticated, action);
         }

@@ -101,7 +101,8 @@ class RpcExceptionHandler {
 
     private ResponseEntity<byte[]> render(HttpServletRequest http, ErrorCode error, String message) {
         var exchange = RpcExchange.of(http);
-        meters.counter("ecs.tag.api.errors", "code", error.code()).increment();
+        exchange.failedWith(error.code());
+        meters.counter("ecs.tag.api.errors", "code", error.code(), "action", exchange.action()).increment();
         var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), message);
         return renderer.render(exchange, error.httpStatus(), "Error", body);
     }

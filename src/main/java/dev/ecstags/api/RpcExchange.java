@@ -1,21 +1,37 @@
 package dev.ecstags.api;
 
+import dev.ecstags.auth.Caller;
+import dev.ecstags.auth.SignedRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One RPC call's identity and answer format, kept on the servlet request so that an error raised anywhere is
- * answered with the same RequestId and in the format the caller chose.
+ * answered with the same RequestId and in the format the caller chose. It also gathers what the call's log line and
+ * metrics say about it (action, AccessKeyId, account, region, error code), each value bounded and safe to log.
  */
 final class RpcExchange {
 
+    /** The action tag of a call that named no action this service answers: a bounded set of metric series. */
+    static final String UNKNOWN_ACTION = "unknown";
+
     private static final String ATTRIBUTE = RpcExchange.class.getName();
+    /** What an AccessKeyId or a region id looks like; anything else a caller sends is not repeated in the log. */
+    private static final Pattern LOGGABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern V3_CREDENTIAL = Pattern.compile("Credential=([^,\\s]{1,64})");
 
     private final String requestId = randomRequestId();
     private final String hostId;
     private ResponseFormat format = ResponseFormat.XML;
+    private String action = UNKNOWN_ACTION;
+    private String accessKeyId;
+    private String accountId;
+    private String regionId;
+    private String errorCode;
 
     private RpcExchange(String hostId) {
         this.hostId = hostId;
@@ -48,6 +64,27 @@ final class RpcExchange {
         this.format = format;
     }
 
+    /** What the request says about itself, before anything is checked: the AccessKeyId is only claimed here. */
+    void describe(SignedRequest request, String actionName) {
+        this.action = actionName;
+        this.regionId = loggable(request.parameters().get("RegionId"));
+        String claimed = request.parameters().get("AccessKeyId");
+        if (claimed == null && request.header("authorization") != null) {
+            Matcher credential = V3_CREDENTIAL.matcher(request.header("authorization"));
+            claimed = credential.find() ? credential.group(1) : null;
+        }
+        this.accessKeyId = loggable(claimed);
+    }
+
+    void authenticated(Caller caller) {
+        this.accessKeyId = caller.accessKeyId();
+        this.accountId = caller.accountId();
+    }
+
+    void failedWith(String errorCode) {
+        this.errorCode = errorCode;
+    }
+
     String requestId() {
         return requestId;
     }
@@ -58,5 +95,33 @@ final class RpcExchange {
 
     ResponseFormat format() {
         return format;
+    }
+
+    /** The action's name, or {@link #UNKNOWN_ACTION}. */
+    String action() {
+        return action;
+    }
+
+    /** The AccessKeyId the caller named (checked only once {@link #accountId()} is set), or null. */
+    String accessKeyId() {
+        return accessKeyId;
+    }
+
+    /** The account of the AccessKey that signed the call, or null if it was not authenticated. */
+    String accountId() {
+        return accountId;
+    }
+
+    String regionId() {
+        return regionId;
+    }
+
+    /** The API error code the call was answered with, or null for a success. */
+    String errorCode() {
+        return errorCode;
+    }
+
+    private static String loggable(String value) {
+        return value != null && LOGGABLE.matcher(value).matches() ? value : null;
     }
 }

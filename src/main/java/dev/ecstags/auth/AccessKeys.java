@@ -1,8 +1,12 @@
 package dev.ecstags.auth;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,17 +24,20 @@ public class AccessKeys {
     private static final String ACCESS_KEY_ID_PREFIX = "LTAI";
     private static final int ACCESS_KEY_ID_RANDOM_LENGTH = 20;
     private static final int SECRET_LENGTH = 30;
+    private static final int RESEAL_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final SecretCipher secretCipher;
     private final SignatureNonces nonces;
     private final AccessKeyLookup lookup;
     private final Clock clock;
+    private final AccessKeySecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
     AccessKeys(JdbcClient jdbc, SecretCipher secretCipher, SignatureNonces nonces,
-               AccessKeyLookup lookup, Clock clock) {
+               AccessKeyLookup lookup, Clock clock, AccessKeySecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
         this.lookup = lookup;
@@ -48,8 +55,30 @@ public class AccessKeys {
         if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("accountId must be a decimal id of 1 to 20 digits");
         }
-        String accessKeyId = ACCESS_KEY_ID_PREFIX + randomAlphanumerics(ACCESS_KEY_ID_RANDOM_LENGTH);
-        String secret = randomAlphanumerics(SECRET_LENGTH);
+        return insert(accountId, service, ACCESS_KEY_ID_PREFIX + randomAlphanumerics(ACCESS_KEY_ID_RANDOM_LENGTH),
+                randomAlphanumerics(SECRET_LENGTH));
+    }
+
+    /**
+     * Issues an active AccessKey with the given credentials rather than random ones: the demo's fixed key, so that a
+     * client's configuration survives a restart of its throw-away database.
+     *
+     * @throws IllegalArgumentException if the account id, the id (8 to 64 letters and digits) or the secret (16 to
+     *                                  128 letters and digits) is not one
+     */
+    @Transactional
+    public IssuedAccessKey create(String accountId, boolean service, String accessKeyId, String secret) {
+        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("accountId must be a decimal id of 1 to 20 digits");
+        }
+        if (accessKeyId == null || !accessKeyId.matches("[A-Za-z0-9]{8,64}")
+                || secret == null || !secret.matches("[A-Za-z0-9]{16,128}")) {
+            throw new IllegalArgumentException("an AccessKeyId is 8 to 64 letters and digits, its secret 16 to 128");
+        }
+        return insert(accountId, service, accessKeyId, secret);
+    }
+
+    private IssuedAccessKey insert(String accountId, boolean service, String accessKeyId, String secret) {
         jdbc.sql("""
                         insert into access_key (access_key_id, account_id, secret_cipher, service, status, created_at)
                         values (?, ?, ?, ?, ?, ?)""")
@@ -72,9 +101,7 @@ public class AccessKeys {
                         update access_key set status = ? where access_key_id = ?
                         returning access_key_id, account_id, service, status""")
                 .params(status.name(), accessKeyId)
-                .query((row, rowNumber) -> new AccessKeyView(row.getString("access_key_id"),
-                        row.getString("account_id"), row.getBoolean("service"),
-                        AccessKeyStatus.valueOf(row.getString("status"))))
+                .query(AccessKeys::view)
                 .optional();
         changed.ifPresent(view -> lookup.announceChange(accessKeyId));
         return changed;
@@ -92,6 +119,74 @@ public class AccessKeys {
             lookup.announceChange(accessKeyId);
         });
         return accountId.isPresent();
+    }
+
+    /** A key as operators see it, without its secret; empty if there is no such key. */
+    public Optional<AccessKeyView> find(String accessKeyId) {
+        return jdbc.sql("select access_key_id, account_id, service, status from access_key where access_key_id = ?")
+                .param(accessKeyId)
+                .query(AccessKeys::view)
+                .optional();
+    }
+
+    /**
+     * One page of an account's keys, without their secrets, in id order (keyset paging: stable while keys come and
+     * go).
+     *
+     * @param afterAccessKeyId the last id of the previous page, or null for the first page
+     */
+    public List<AccessKeyView> list(String accountId, String afterAccessKeyId, int limit) {
+        return jdbc.sql("""
+                        select access_key_id, account_id, service, status from access_key
+                         where account_id = ? and access_key_id > ?
+                         order by access_key_id limit ?""")
+                .params(accountId, afterAccessKeyId == null ? "" : afterAccessKeyId, limit)
+                .query(AccessKeys::view)
+                .list();
+    }
+
+    /**
+     * Seals every stored secret again under the current master key, a batch at a time, each row in its own
+     * statement: after a rotation, once this has run, the previous master keys can be dropped from the settings.
+     * Safe to run again, and beside running instances (a row changed meanwhile is left as it is).
+     */
+    public ResealOutcome resealSecrets() {
+        int resealed = 0;
+        int alreadyCurrent = 0;
+        List<String> unreadable = new ArrayList<>();
+        String after = "";
+        List<AccessKeySecrets.Sealed> batch;
+        do {
+            batch = secrets.after(after, RESEAL_BATCH);
+            for (AccessKeySecrets.Sealed sealed : batch) {
+                if (secretCipher.sealedUnderCurrentKey(sealed.secretCipher())) {
+                    alreadyCurrent++;
+                    continue;
+                }
+                try {
+                    String secret = secretCipher.decrypt(sealed.accessKeyId(), sealed.secretCipher());
+                    if (secrets.replace(sealed, secretCipher.encrypt(sealed.accessKeyId(), secret))) {
+                        resealed++;
+                    }
+                } catch (IllegalStateException noKeyOpensIt) {
+                    unreadable.add(sealed.accessKeyId());
+                }
+            }
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).accessKeyId();
+        } while (batch.size() == RESEAL_BATCH);
+        return new ResealOutcome(secretCipher.currentKeyId(), resealed, alreadyCurrent, unreadable);
+    }
+
+    /**
+     * @param keyId      the id of the master key every readable secret is now sealed under
+     * @param unreadable keys whose secret no configured master key opens (they cannot sign until re-issued)
+     */
+    public record ResealOutcome(String keyId, int resealed, int alreadyCurrent, List<String> unreadable) {
+    }
+
+    private static AccessKeyView view(ResultSet row, int rowNumber) throws SQLException {
+        return new AccessKeyView(row.getString("access_key_id"), row.getString("account_id"),
+                row.getBoolean("service"), AccessKeyStatus.valueOf(row.getString("status")));
     }
 
     private String randomAlphanumerics(int length) {

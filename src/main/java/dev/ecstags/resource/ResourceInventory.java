@@ -187,6 +187,78 @@ public class ResourceInventory {
         return accountIds != null ? accountIds : new String[size];
     }
 
+    /**
+     * One page of an account's resources in (region, type, id) order, optionally of one region and one type (keyset
+     * paging: stable while resources come and go).
+     *
+     * @param regionId     null for every region
+     * @param resourceType null for every type, else a type as {@link ResourceType#fromWire} reads it
+     * @param after        the last resource of the previous page, or null for the first page
+     */
+    @Transactional(readOnly = true)
+    public List<RegisteredResource> list(String accountId, String regionId, String resourceType,
+                                         RegisteredResource after, int limit) {
+        String type = resourceType == null ? null
+                : ResourceType.fromWire(resourceType).map(ResourceType::wireName).orElse(resourceType);
+        return jdbc.sql("""
+                        select region_id, resource_type, resource_id, account_id, taggable
+                          from resource
+                         where account_id = ?
+                           and (?::text is null or region_id = ?)
+                           and (?::text is null or resource_type = ?)
+                           and (region_id, resource_type, resource_id) > (?, ?, ?)
+                         order by region_id, resource_type, resource_id
+                         limit ?""")
+                .params(accountId, regionId, regionId, type, type,
+                        after == null ? "" : after.regionId(), after == null ? "" : after.resourceType(),
+                        after == null ? "" : after.resourceId(), limit)
+                .query((row, n) -> registered(row))
+                .list();
+    }
+
+    /** A resource with every tag it carries (private ones flagged); empty if it is not registered. */
+    @Transactional(readOnly = true)
+    public Optional<ResourceWithTags> find(String regionId, String resourceType, String resourceId) {
+        Optional<ResourceType> type = ResourceType.fromWire(resourceType);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select region_id, resource_type, resource_id, account_id, taggable
+                          from resource
+                         where region_id = ? and resource_type = ? and resource_id = ?""")
+                .params(regionId, type.get().wireName(), resourceId)
+                .query((row, n) -> registered(row))
+                .optional()
+                .map(resource -> new ResourceWithTags(resource, jdbc.sql("""
+                                select tag_key, tag_value, private
+                                  from tag
+                                 where account_id = ? and region_id = ? and resource_type = ? and resource_id = ?
+                                 order by tag_key""")
+                        .params(resource.accountId(), resource.regionId(), resource.resourceType(),
+                                resource.resourceId())
+                        .query((row, n) -> new ResourceTag(row.getString("tag_key"), row.getString("tag_value"),
+                                row.getBoolean("private")))
+                        .list()));
+    }
+
+    private static RegisteredResource registered(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new RegisteredResource(row.getString("region_id"), row.getString("resource_type"),
+                row.getString("resource_id"), row.getString("account_id"), row.getBoolean("taggable"));
+    }
+
+    /** A resource as registered; the type in its wire name. */
+    public record RegisteredResource(String regionId, String resourceType, String resourceId, String accountId,
+                                     boolean taggable) {
+    }
+
+    /** @param privateTag a system tag, invisible to normal keys */
+    public record ResourceTag(String key, String value, boolean privateTag) {
+    }
+
+    public record ResourceWithTags(RegisteredResource resource, List<ResourceTag> tags) {
+    }
+
     /** Checks every entry before anything is written; normalizes the type to its wire name; drops repeats. */
     private Collection<ResourceRegistration> validated(List<ResourceRegistration> resources) {
         if (resources == null || resources.isEmpty() || resources.size() > MAX_BATCH) {

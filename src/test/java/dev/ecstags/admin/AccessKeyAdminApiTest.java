@@ -138,7 +138,7 @@ class AccessKeyAdminApiTest {
 
     @Test
     void aWrongMethodIs405() {
-        Reply reply = admin.call("GET", "/admin/v1/access-keys/" + createKey(), null);
+        Reply reply = admin.call("PUT", "/admin/v1/access-keys/" + createKey(), "{}");
 
         assertProblem(reply, 405);
         assertThat(reply.header("Allow")).contains("DELETE", "PATCH");

@@ -46,6 +46,23 @@ class AdminTokenInterceptorTest {
         }
     }
 
+    @Test
+    void severalCommaSeparatedTokensAllPassSoThatANewOneCanBeRolledOutBeforeTheOldOneGoes() throws Exception {
+        AdminTokenInterceptor interceptor = interceptor(" old-token , new-token ,");
+
+        for (String token : new String[] {"old-token", "new-token"}) {
+            assertThat(interceptor.preHandle(request("Bearer " + token), new MockHttpServletResponse(), new Object()))
+                    .as(token).isTrue();
+        }
+        for (String wrong : new String[] {"Bearer old-token,new-token", "Bearer ", "Bearer old", "Bearer  , "}) {
+            assertThatThrownBy(() -> interceptor.preHandle(request(wrong), new MockHttpServletResponse(),
+                    new Object()))
+                    .as(wrong)
+                    .isInstanceOfSatisfying(ErrorResponseException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
+        }
+    }
+
     private static AdminTokenInterceptor interceptor(String token) {
         return new AdminTokenInterceptor(
                 new TagsProperties(new TagsProperties.Admin(token), MASTER_KEY, List.of("cn-hangzhou")));

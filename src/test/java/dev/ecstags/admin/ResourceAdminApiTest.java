@@ -178,16 +178,18 @@ class ResourceAdminApiTest {
                 {"resources":[{"regionId":"cn-hangzhou","resourceType":"rocket","resourceId":"i-1","accountId":"1"}]}""");
 
         assertProblem(region, 400);
-        assertThat(region.json().get("detail").asString()).contains("resources[0].regionId");
+        assertThat(fieldsInError(region)).containsExactly("resources[0].regionId");
         assertProblem(type, 400);
-        assertThat(type.json().get("detail").asString()).contains("resources[0].resourceType");
+        assertThat(fieldsInError(type)).containsExactly("resources[0].resourceType");
+        assertThat(type.json().get("errors").get(0).get("allowed").valueStream().map(v -> v.asString()).toList())
+                .contains("instance", "disk", "securitygroup");
     }
 
     @Test
     void aWrongMethodIs405AndAnUnknownPathIs404() {
-        Reply wrongMethod = admin.call("GET", "/admin/v1/resources", null);
+        Reply wrongMethod = admin.call("POST", "/admin/v1/resources", "{}");
         assertProblem(wrongMethod, 405);
-        assertThat(wrongMethod.header("Allow")).isEqualTo("PUT");
+        assertThat(wrongMethod.header("Allow")).contains("GET", "PUT");
 
         assertProblem(admin.call("POST", "/admin/v1/resources/cn-hangzhou/instance/i-1", "{}"), 405);
         assertProblem(admin.call("GET", "/admin/v1/nothing-here", null), 404);

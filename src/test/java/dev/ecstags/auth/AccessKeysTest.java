@@ -59,7 +59,7 @@ class AccessKeysTest {
         assertThat(row).containsEntry("account_id", accountId).containsEntry("service", true)
                 .containsEntry("status", "Active");
         byte[] stored = (byte[]) row.get("secret_cipher");
-        assertThat(stored).hasSize(12 + issued.accessKeySecret().length() + 16);
+        assertThat(stored).hasSize(3 + 4 + 12 + issued.accessKeySecret().length() + 16); // format, key id, IV
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(issued.accessKeySecret())
                 .doesNotContain(issued.accessKeySecret().substring(0, 8));
         assertThat(jdbc.sql("select count(*) from access_key where position(convert_to(?, 'UTF8') in secret_cipher) > 0")

@@ -29,18 +29,19 @@ class ErrorCatalogDocTest {
     /** When each error answers, in words a caller understands; where the code decides it, for a maintainer. */
     private static final Map<ErrorCode, String> WHEN = new EnumMap<>(Map.ofEntries(
             Map.entry(ErrorCode.MALFORMED_REQUEST,
-                    "A request Tomcat cannot read (a malformed request line or path, a bad chunk). `EdgeErrors`,"
-                            + " `RequestIntakeFilter`."),
-            Map.entry(ErrorCode.REQUEST_HEADER_TOO_LARGE,
-                    "The request line and headers pass 64 KB (`server.max-http-request-header-size`)."
+                    "Tomcat cannot read the HTTP request: a malformed request line or path, a bad chunk."
                             + " `EnvelopeErrorReportValve`."),
+            Map.entry(ErrorCode.REQUEST_HEADER_TOO_LARGE,
+                    "The request line and headers pass 64 KB (20 tags of 128 CJK characters in a V3 query take"
+                            + " about 47 KB). `EnvelopeErrorReportValve`."),
             Map.entry(ErrorCode.REQUEST_TIMEOUT,
-                    "The body did not arrive in full within `TAGS_REQUEST_READ_TIMEOUT`. `RequestIntakeFilter`."),
+                    "The body did not arrive in full within `TAGS_REQUEST_READ_TIMEOUT` (10 s); the connection is"
+                            + " closed. `RequestIntakeFilter`."),
             Map.entry(ErrorCode.REQUEST_BODY_TOO_LARGE,
-                    "A body over 1 MB (declared or as it arrives), refused without being read whole."
-                            + " `RequestIntakeFilter`."),
+                    "The body is over 1 MB; it is refused without being read. `RequestIntakeFilter`."),
             Map.entry(ErrorCode.UNSUPPORTED_HTTP_METHOD,
-                    "A method other than GET or POST (HEAD, PUT, DELETE, PATCH, OPTIONS included). `RpcController`."),
+                    "A method other than GET or POST (HEAD, PUT, DELETE, PATCH, OPTIONS, TRACE, PROPFIND included)."
+                            + " `RpcController`, `RequestIntakeFilter`, `RpcErrorController`."),
             Map.entry(ErrorCode.MISSING_PARAMETER,
                     "A common parameter is absent or empty; the message names the first one. V1, in order: `Action`,"
                             + " `Version`, `AccessKeyId`, `Signature`, `SignatureMethod`, `SignatureVersion`,"
@@ -70,15 +71,17 @@ class ErrorCatalogDocTest {
             Map.entry(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
                     "The signature is not the one the secret gives; V3 also when `x-acs-content-sha256` is not the"
                             + " body's SHA-256. For V1 the message ends with ` server string to sign is:` and the"
-                            + " server's string to sign (signed with empty values)."),
+                            + " server's string to sign (signed with empty values), cut after 8 KB."),
             Map.entry(ErrorCode.THROTTLING_USER,
-                    "After the signature, before the nonce is recorded: the account has `TAGS_ACCOUNT_MAX_CONNECTIONS`"
-                            + " calls in progress on this instance, or passed `TAGS_THROTTLE_WRITE_PER_SECOND`"
-                            + " (TagResources, UntagResources) / `TAGS_THROTTLE_READ_PER_SECOND` (ListTagResources,"
-                            + " DescribeTags) in the region this second. `AccountThrottle`."),
+                    "After the signature, before the nonce is recorded: the account has"
+                            + " `TAGS_ACCOUNT_MAX_CONNECTIONS` calls in progress on this instance, or passed"
+                            + " `TAGS_THROTTLE_WRITE_PER_SECOND` / `TAGS_THROTTLE_READ_PER_SECOND` for the region and"
+                            + " action class (writes: TagResources, UntagResources; reads: ListTagResources,"
+                            + " DescribeTags). A throttled call does not use up its nonce. `AccountThrottle`."),
             Map.entry(ErrorCode.SIGNATURE_NONCE_USED,
                     "The nonce was used before by this AccessKey within the timestamp window (recorded in"
-                            + " PostgreSQL, so across instances)."),
+                            + " PostgreSQL by the action's own statement, or alone when a rule refuses the call first;"
+                            + " so across instances)."),
             Map.entry(ErrorCode.INVALID_PARAMETER,
                     "A malformed value; the message names it: a parameter that cannot be form-decoded or holds NUL,"
                             + " a bad `Format`, a non-numeric index (`ResourceId.x`,"

@@ -3,6 +3,9 @@ package dev.ecstags.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -26,11 +29,29 @@ public final class TestPostgres {
     }
 
     private static boolean dockerAnswers() {
+        // Asking Testcontainers without any Docker engine in sight only makes it log an ERROR before the embedded
+        // server takes over, which is the expected path on such a machine.
+        if (!dockerEngineInSight()) {
+            LoggerFactory.getLogger(TestPostgres.class).info(
+                    "No Docker engine configured (DOCKER_HOST, a docker.sock, ~/.testcontainers.properties): "
+                            + "using the embedded PostgreSQL 17, as expected without Docker");
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException noDocker) {
             return false;
         }
+    }
+
+    private static boolean dockerEngineInSight() {
+        String home = System.getProperty("user.home");
+        String runtimeDirectory = System.getenv("XDG_RUNTIME_DIR");
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+                || Files.exists(Path.of(home, ".testcontainers.properties"))
+                || (runtimeDirectory != null && Files.exists(Path.of(runtimeDirectory, "docker.sock")));
     }
 
     @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
