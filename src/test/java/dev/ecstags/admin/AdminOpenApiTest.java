@@ -30,7 +30,8 @@ class AdminOpenApiTest {
         List<String> paths = api.get("paths").propertyStream().map(java.util.Map.Entry::getKey).toList();
         assertThat(paths).containsExactlyInAnyOrder(
                 "/admin/v1/access-keys", "/admin/v1/access-keys/{accessKeyId}", "/admin/v1/resources",
-                "/admin/v1/resources/{regionId}/{resourceType}/{resourceId}", "/admin/v1/master-key/reseal");
+                "/admin/v1/resources/{regionId}/{resourceType}/{resourceId}", "/admin/v1/master-key/reseal",
+                "/admin/v1/tag-history", "/admin/v1/tag-history/tags");
         assertThat(api.get("paths").get("/admin/v1/access-keys").has("get")).isTrue();
         assertThat(api.get("paths").get("/admin/v1/access-keys").has("post")).isTrue();
         JsonNode scheme = api.get("components").get("securitySchemes").get("adminToken");

@@ -22,7 +22,9 @@ class BuildInfoTest {
     @Test
     void infoShowsTheBuildVersionAndTheCommit() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/actuator/info"))
+                // Every actuator endpoint but health needs the admin token (application-test.yml's).
+                .header("Authorization", "Bearer test-admin-token").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode info = JsonMapper.shared().readTree(response.body());

@@ -53,7 +53,9 @@ class MetricsPerActionTest {
 
     private String scrape() throws Exception {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                // Every actuator endpoint but health needs the admin token (application-test.yml's).
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer test-admin-token").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }
