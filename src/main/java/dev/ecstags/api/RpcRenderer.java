@@ -1,11 +1,15 @@
 package dev.ecstags.api;
 
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
@@ -21,10 +25,21 @@ class RpcRenderer {
     private final ObjectMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .build();
-    private final XmlMapper xml = XmlMapper.builder()
+    private final XmlMapper xml = XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(xmlOutput()).build())
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
             .build();
+
+    /**
+     * Stored tags can hold no character XML 1.0 cannot carry, but an error message echoes what the caller sent (the
+     * name of a malformed parameter): such a character becomes U+FFFD instead of failing the whole answer.
+     */
+    private static WstxOutputFactory xmlOutput() {
+        var factory = new WstxOutputFactory();
+        factory.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+                new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+        return factory;
+    }
 
     ResponseEntity<byte[]> render(RpcExchange exchange, int status, String rootElement, Object body) {
         byte[] bytes = switch (exchange.format()) {

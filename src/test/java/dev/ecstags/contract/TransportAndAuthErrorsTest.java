@@ -463,6 +463,16 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             assertError(response, 400, "InvalidParameter");
         }
 
+        /** Found by RequestPathFuzzTest: the message echoes the name, and XML 1.0 cannot carry U+0001. */
+        @Test
+        void aMalformedNameWithAControlCharacterIsAnsweredInXml() {
+            var response = validV1(newNormalKey()).format("XML").param("Odd\u0001Name\u0000", "v").send();
+
+            assertError(response, 400, "InvalidParameter");
+            assertThat(response.isXml()).isTrue();
+            assertThat(response.message()).contains("Odd\uFFFDName");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"json", "Json", "xml", "XML"})
         void formatIsCaseInsensitive(String format) {
