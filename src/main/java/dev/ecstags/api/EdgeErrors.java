@@ -42,10 +42,14 @@ class EdgeErrors {
     ResponseEntity<byte[]> render(HttpServletRequest request, ErrorCode error) {
         var exchange = RpcExchange.of(request);
         exchange.respondIn(ResponseFormat.atTheEdge(request));
+        return answer(exchange, error, error.message());
+    }
+
+    /** Every refusal of the API, wherever decided: counted by action and code, in the exchange's format. */
+    ResponseEntity<byte[]> answer(RpcExchange exchange, ErrorCode error, String message) {
         exchange.failedWith(error.code());
-        // The same tags as RpcExceptionHandler's: Prometheus keeps one set of tag names per meter.
         meters.counter("ecs.tag.api.errors", "code", error.code(), "action", exchange.action()).increment();
-        var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), error.message());
+        var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), message);
         return renderer.render(exchange, error.httpStatus(), "Error", body);
     }
 

@@ -2,7 +2,6 @@ package dev.ecstags.api;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -31,12 +30,10 @@ class RpcExceptionHandler {
     /** HikariCP's message for any call on a connection it has closed. */
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
-    private final RpcRenderer renderer;
-    private final MeterRegistry meters;
+    private final EdgeErrors errors;
 
-    RpcExceptionHandler(RpcRenderer renderer, MeterRegistry meters) {
-        this.renderer = renderer;
-        this.meters = meters;
+    RpcExceptionHandler(EdgeErrors errors) {
+        this.errors = errors;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -100,10 +97,6 @@ class RpcExceptionHandler {
     }
 
     private ResponseEntity<byte[]> render(HttpServletRequest http, ErrorCode error, String message) {
-        var exchange = RpcExchange.of(http);
-        exchange.failedWith(error.code());
-        meters.counter("ecs.tag.api.errors", "code", error.code(), "action", exchange.action()).increment();
-        var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), message);
-        return renderer.render(exchange, error.httpStatus(), "Error", body);
+        return errors.answer(RpcExchange.of(http), error, message);
     }
 }

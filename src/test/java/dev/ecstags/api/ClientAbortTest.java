@@ -15,7 +15,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 class ClientAbortTest {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final RpcExceptionHandler handler = new RpcExceptionHandler(new RpcRenderer(), meters);
+    final RpcExceptionHandler handler = new RpcExceptionHandler(new EdgeErrors(new RpcRenderer(), meters));
 
     @ParameterizedTest
     @ValueSource(strings = {"ClientAbortException", "AsyncRequestNotUsableException", "Broken pipe"})
