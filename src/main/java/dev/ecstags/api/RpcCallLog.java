@@ -1,5 +1,6 @@
 package dev.ecstags.api;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
@@ -39,12 +40,25 @@ class RpcCallLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallLog.class);
 
-    private final MeterRegistry meters;
+    /** Built once: per call only the tags are looked up, not a new builder and its buckets. */
+    private final Meter.MeterProvider<Timer> timers;
     private final boolean enabled;
 
     RpcCallLog(MeterRegistry meters, @Value("${tags.request-log:true}") boolean enabled) {
-        this.meters = meters;
+        this.timers = Timer.builder(TIMER)
+                .description("RPC calls by action and HTTP status")
+                .serviceLevelObjectives(BUCKETS)
+                .withRegistry(meters);
         this.enabled = enabled;
+    }
+
+    /**
+     * A call with a body reaches this filter only on its async dispatch: RequestIntakeFilter, before it, reads the
+     * body without a worker and then dispatches the request again.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     @Override
@@ -63,12 +77,7 @@ class RpcCallLog extends OncePerRequestFilter {
         } finally {
             long elapsed = System.nanoTime() - started;
             int status = response.getStatus();
-            Timer.builder(TIMER)
-                    .description("RPC calls by action and HTTP status")
-                    .tag("action", exchange.action())
-                    .tag("status", Integer.toString(status))
-                    .serviceLevelObjectives(BUCKETS)
-                    .register(meters)
+            timers.withTags("action", exchange.action(), "status", Integer.toString(status))
                     .record(Duration.ofNanos(elapsed));
             if (enabled) {
                 logCall(exchange, status, elapsed);

@@ -66,6 +66,24 @@ class RequestLogTest {
         assertThat(output.getOut()).doesNotContain(signature, key.accessKeySecret());
     }
 
+    /** A form body is read asynchronously (RequestIntakeFilter), so the call reaches the log on an async dispatch. */
+    @Test
+    void aCallWithAFormBodyIsOneLineToo(CapturedOutput output) {
+        String account = TestIds.account();
+        IssuedAccessKey key = accessKeys.create(account, false);
+        String instance = instanceOf(account);
+        var call = new RpcClient(port).v1(key).action("UntagResources").param("RegionId", REGION)
+                .param("ResourceType", "instance").param("ResourceId.1", instance).param("TagKey.1", "env")
+                .inFormBody();
+
+        RpcResponse response = call.send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        List<String> lines = linesWith(output, "RequestId=" + response.requestIdHeader());
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("RPC UntagResources", "account=" + account, "status=200", "code=-");
+    }
+
     @Test
     void aRefusedCallNamesItsCodeAndTheClaimedKeyButNoAccount(CapturedOutput output) {
         IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
