@@ -36,8 +36,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * so a slow body sent to any path would otherwise hold a worker all the same.
  */
 @Component
-// Inside the HTTP observation filter (HIGHEST_PRECEDENCE + 1), so refusals show in http_server_requests, and before
-// every filter that might read the body.
+// Inside the HTTP observation filter (HIGHEST_PRECEDENCE + 1), so refusals on other paths show in http_server_requests
+// (EdgeErrors counts them in ecs.tag.api.errors), and before every filter that might read the body.
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestIntakeFilter extends OncePerRequestFilter {
 

@@ -51,6 +51,20 @@ class MetricsPerActionTest {
                         + " [1-9]");
     }
 
+    @Test
+    void rpcCallsAreTimedOnceByActionNotAgainAsHttpRequestsOfPathSlash() throws Exception {
+        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        assertThat(new RpcClient(port).v1(key).action("ListTagResources").param("RegionId", "cn-hangzhou")
+                .param("ResourceType", "instance").param("ResourceId.1", "i-none").send().status()).isEqualTo(200);
+
+        // Other paths keep Spring's http_server_requests: a scrape shows the scrapes before it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains(
+                "uri=\"/actuator/prometheus\""));
+        assertThat(scrape())
+                .contains("ecs_tag_api_requests_seconds_count{action=\"ListTagResources\",status=\"200\"}")
+                .doesNotContain("uri=\"/\"");
+    }
+
     private String scrape() throws Exception {
         return HttpClient.newHttpClient().send(
                 // Every actuator endpoint but health needs the admin token (application-test.yml's).
