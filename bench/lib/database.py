@@ -22,9 +22,9 @@ def _cluster_line():
 
 
 class Database:
-    def __init__(self, log, url=None, profile=False):
+    def __init__(self, log, url=None, profile=False, name=workload.DATABASE, role=workload.ROLE):
         self.log = log
-        self.name = workload.DATABASE
+        self.name = name
         self.started_cluster = False
         self.created = False
         self.postmaster_pid = None
@@ -49,7 +49,7 @@ class Database:
                 line = _cluster_line()
             self.host = "127.0.0.1"
             self.port = line[0]
-            self.user = workload.ROLE
+            self.user = role
             self.password = secrets.token_hex(16)
             self.admin_db = "postgres"
             # The role's name and password go in as psql variables, never into the SQL text.
@@ -58,7 +58,7 @@ class Database:
                            input="""set client_min_messages = warning;
 select format('create role %I login createdb', :'role')
 where not exists (select from pg_roles where rolname = :'role') \\gexec
-select format('alter role %I password %L', :'role', :'password') \\gexec
+select format('alter role %I login createdb password %L', :'role', :'password') \\gexec
 select format('grant pg_checkpoint to %I', :'role') \\gexec
 select format('grant pg_read_all_stats to %I', :'role') \\gexec
 """, text=True, check=True, stdout=subprocess.DEVNULL)
