@@ -17,31 +17,35 @@ import statistics
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+import workload  # noqa: E402
+
+LITERALS = workload.sql_literals()
 MIGRATIONS = os.path.join(HERE, "..", "..", "db", "migration")
 RUNS = 400
 WARM_UP = 50
 NAMES = ["untag plain", "untag +history", "tag plain (V3)", "tag +history (V4)"]
 
-TARGET = ("account_id = '1234567890123456' and region_id = 'cn-hangzhou' and resource_type = 'instance'"
-          " and resource_id = any($1::text[])")
+TARGET = ("account_id = %(account)s and region_id = %(region)s and resource_type = %(type)s"
+          " and resource_id = any($1::text[])" % LITERALS)
 NAMED_KEYS = "(tag_key = any($2::text[])) is true"
 NONCE = """nonce as (
     insert into signature_nonce (account_id, access_key_id, nonce, expires_at)
-    values ('1234567890123456', 'LTAIbenchbenchbench0000', $3, now() + interval '15 minutes')
+    values (%(account)s, 'LTAIbenchbenchbench0000', $3, now() + interval '15 minutes')
     on conflict (account_id, access_key_id, nonce)
     do update set expires_at = excluded.expires_at
      where signature_nonce.expires_at < now()
-    returning 1)"""
+    returning 1)""" % LITERALS
 HISTORY = """,
 changed as (
     select resource_id, tag_key, tag_value as value_before, null as value_after from removed),
 recorded as (
     insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key,
                              value_before, value_after, private, action, request_id, access_key_id)
-    select '1234567890123456', clock_timestamp(), 'cn-hangzhou', 'instance', resource_id, tag_key,
+    select %(account)s, clock_timestamp(), %(region)s, %(type)s, resource_id, tag_key,
            value_before, value_after, false, 'UntagResources', 'B04B8CF3-4489-432D-83BA-6F128E4F2295',
            'LTAIbenchbenchbench0000'
-    from changed)"""
+    from changed)""" % LITERALS
 
 
 def untag(history):
@@ -67,9 +71,11 @@ from listed, other_kind""" % {"nonce": NONCE, "target": TARGET, "keys": NAMED_KE
 def tag(history):
     function = "tag_resources_within_quota" if history else "tag_resources_within_quota_v3"
     extra = ", 'B04B8CF3-4489-432D-83BA-6F128E4F2295', 'LTAIbenchbenchbench0000'" if history else ""
-    return ("select * from %s('1234567890123456', 'cn-hangzhou', 'instance', $1::text[], $2::text[],"
-            " array['v']::text[], false, 20, '1234567890123456', 'LTAIbenchbenchbench0000', $3,"
-            " now() + interval '15 minutes', now()%s)" % (function, extra))
+    return ("select * from %s(%s, %s, %s, $1::text[], $2::text[],"
+            " array['v']::text[], false, %s, %s, 'LTAIbenchbenchbench0000', $3,"
+            " now() + interval '15 minutes', now()%s)" % (function, LITERALS["account"], LITERALS["region"],
+                                                          LITERALS["type"], LITERALS["tag_quota"],
+                                                          LITERALS["account"], extra))
 
 
 def setup():
@@ -84,7 +90,7 @@ def script():
     print("prepare uh(text[], text[], text) as %s;" % untag(True))
     print("prepare tp(text[], text[], text) as %s;" % tag(False))
     print("prepare th(text[], text[], text) as %s;" % tag(True))
-    resource = lambda i: "'{i-bp%018d}'" % i
+    resource = lambda i: "'{%s}'" % workload.resource_id(i)
     run = os.getpid()
     for i in range(RUNS):
         for name, first, key in (("up", 80000, "version"), ("uh", 90000, "version"),

@@ -213,7 +213,7 @@ def summary(latencies):
 
 
 async def main(args):
-    account = "1234567890123456"
+    account = sign.ACCOUNT_ID
     key = admin(args.port, args.admin_token, "POST", "/admin/v1/access-keys", {"accountId": account, "service": False})
     admin(args.port, args.admin_token, "PUT", "/admin/v1/resources", {"resources": [
         {"regionId": sign.REGION_ID, "resourceType": sign.RESOURCE_TYPE, "resourceId": sign.resource_id(i),

@@ -6,14 +6,7 @@ Each request gets its own SignatureNonce and the Timestamp of the moment it is s
 round-robin to one file per wrk thread (a wrk thread has its own Lua state), one request per line: the
 form-encoded body for POST, the query string for GET.
 
-Scenarios (resource i is RESOURCE_PREFIX + i zero-padded; the data set gives every resource the keys KEYS):
-  U1   UntagResources, 1 resource, 1 key: request n removes (resource, key) pair offset+n of the pool, so every
-       call deletes a real row. Pair p is resource p mod R, key KEYS[p div R].
-  U50  UntagResources, 50 resources, 20 keys: 50 consecutive pool pairs (50 resources, one real key each, so 50
-       rows deleted per call) plus keys the resources do not carry, up to 20 keys.
-  T1   TagResources, 1 resource, 1 key: request n adds a new key to resource (offset+n) mod R; a resource gets at
-       most EXTRA_KEYS such keys, which keeps it within the 20-tag quota.
-  L1   ListTagResources by one resource id.
+The scenarios' requests are declared in scenarios.py, the workload's constants in workload.py.
 
 `sign.py self-check` verifies the signer against the V1 test vectors of the reference (§3.3).
 """
@@ -26,20 +19,9 @@ import os
 import sys
 import urllib.parse
 
-ACCOUNT_ID = "1234567890123456"
-REGION_ID = "cn-hangzhou"
-RESOURCE_TYPE = "instance"
-# ECS instance ids look like i-bp67acfmxazb4ph****: "bp" then lower-case alphanumerics, 20 characters in all.
-RESOURCE_PREFIX = "i-bp"
-RESOURCE_DIGITS = 18
-KEYS = ["env", "team", "app", "owner", "cost-center", "project", "tier", "stack", "version", "zone"]
-ABSENT_KEYS = ["absent-%02d" % i for i in range(20)]
-EXTRA_KEYS = 10
-EXTRA_KEY_PREFIX = "bench-t1-"
-
-
-def resource_id(i):
-    return RESOURCE_PREFIX + str(i).rjust(RESOURCE_DIGITS, "0")
+import scenarios
+# The names bench/edge, bench/soak and lib/service.py use.
+from workload import ACCOUNT_ID, KEYS, REGION_ID, RESOURCE_TYPE, resource_id  # noqa: F401
 
 
 _ENCODED = {}
@@ -81,50 +63,33 @@ def signed_query(key_id, secret, method, params, nonce, timestamp):
 
 
 def scenario_params(scenario, n, offset, resources):
-    common = {"RegionId": REGION_ID, "ResourceType": RESOURCE_TYPE}
-    if scenario == "U1":
-        pair = (offset + n) % (resources * len(KEYS))
-        return dict(common, Action="UntagResources", **{
-            "ResourceId.1": resource_id(pair % resources), "TagKey.1": KEYS[pair // resources]})
-    if scenario == "U50":
-        params = dict(common, Action="UntagResources")
-        keys = []
-        for j in range(50):
-            pair = (offset + 50 * n + j) % (resources * len(KEYS))
-            params["ResourceId.%d" % (j + 1)] = resource_id(pair % resources)
-            key = KEYS[pair // resources]
-            if key not in keys:
-                keys.append(key)
-        keys += ABSENT_KEYS[:20 - len(keys)]
-        for j, key in enumerate(keys):
-            params["TagKey.%d" % (j + 1)] = key
-        return params
-    if scenario == "T1":
-        slot = (offset + n) % (resources * EXTRA_KEYS)
-        return dict(common, Action="TagResources", **{
-            "ResourceId.1": resource_id(slot % resources),
-            "Tag.1.Key": EXTRA_KEY_PREFIX + str(slot // resources), "Tag.1.Value": "v%d" % n})
-    if scenario == "L1":
-        return dict(common, Action="ListTagResources", **{"ResourceId.1": resource_id((offset + n) % resources)})
-    raise SystemExit("unknown scenario " + scenario)
+    return scenarios.BY_NAME[scenario].request(n, offset, resources)
 
 
-def pool_units(scenario, count):
-    """How many pool pairs (or T1 slots) `count` requests of a scenario consume."""
-    return count * 50 if scenario == "U50" else count
+def utc_timestamp():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def sign_files(args):
-    timestamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def write_signed(scenario, key_id, secret, resources, count, threads, out, offset=0, method="POST"):
+    """Writes COUNT signed requests of SCENARIO round-robin to OUT.1 .. OUT.THREADS, one per line."""
+    timestamp = utc_timestamp()
     run = os.urandom(6).hex()
-    files = [open("%s.%d" % (args.out, t + 1), "w") for t in range(args.threads)]
-    for n in range(args.count):
-        params = scenario_params(args.scenario, n, args.offset, args.resources)
-        nonce = "%s%010d" % (run, n)
-        files[n % args.threads].write(
-            signed_query(args.key_id, args.secret, args.method, params, nonce, timestamp) + "\n")
-    for f in files:
-        f.close()
+    files = [open("%s.%d" % (out, t + 1), "w") for t in range(threads)]
+    try:
+        for n in range(count):
+            params = scenario_params(scenario, n, offset, resources)
+            nonce = "%s%010d" % (run, n)
+            files[n % threads].write(signed_query(key_id, secret, method, params, nonce, timestamp) + "\n")
+    finally:
+        for f in files:
+            f.close()
+
+
+def one_signed(scenario, key_id, secret, resources, overrides=(), offset=0, method="POST"):
+    """One signed request of SCENARIO (its request 0), with parameters overridden: the query string."""
+    params = scenario_params(scenario, 0, offset, resources)
+    params.update(overrides)
+    return signed_query(key_id, secret, method, params, os.urandom(16).hex(), utc_timestamp())
 
 
 def self_check():
@@ -170,7 +135,7 @@ def main():
     one = sub.add_parser("one", help="print one signed request (query string) to stdout")
     sign = sub.add_parser("sign", help="write COUNT signed requests of SCENARIO, split over THREADS files")
     for p in (one, sign):
-        p.add_argument("--scenario", required=True, choices=["U1", "U50", "T1", "L1"])
+        p.add_argument("--scenario", required=True, choices=[sc.name for sc in scenarios.SCENARIOS])
         p.add_argument("--key-id", required=True)
         p.add_argument("--secret", required=True)
         p.add_argument("--resources", type=int, required=True, help="resources in the data set")
@@ -184,14 +149,11 @@ def main():
     if args.command == "self-check":
         self_check()
     elif args.command == "one":
-        params = scenario_params(args.scenario, 0, args.offset, args.resources)
-        for item in args.set:
-            name, _, value = item.partition("=")
-            params[name] = value
-        timestamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        print(signed_query(args.key_id, args.secret, args.method, params, os.urandom(16).hex(), timestamp))
+        overrides = dict(item.partition("=")[::2] for item in args.set)
+        print(one_signed(args.scenario, args.key_id, args.secret, args.resources, overrides, args.offset, args.method))
     else:
-        sign_files(args)
+        write_signed(args.scenario, args.key_id, args.secret, args.resources, args.count, args.threads, args.out,
+                     args.offset, args.method)
 
 
 if __name__ == "__main__":

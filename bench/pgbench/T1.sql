@@ -5,15 +5,15 @@
 -- tag_history. The same work as two statements in a BEGIN/END
 -- transaction costs four round trips and was the ceiling before V3; one call is the least the database can be asked.
 -- Transaction n of client c uses slot s = c + nclients * n: resource s mod resources, key 'bench-t1-' || (s div
--- resources), as the service's T1 requests do. Variables: n (0), nclients, resources, run.
+-- resources), as the service's T1 requests do. Variables: n (0), nclients, resources, run; the constants (placeholders) come from workload.sql_literals(), filled in by bench/run.
 \set s :client_id + :nclients * :n
 \set n :n + 1
 \set r :s % :resources
 \set k :s / :resources
 SELECT nonce_fresh, resources_found, resources_untaggable, named_key_other_kind, most_kept
-FROM tag_resources_within_quota('1234567890123456', 'cn-hangzhou', 'instance',
-                                ARRAY['i-bp' || lpad(:r::text, 18, '0')], ARRAY['bench-t1-' || :k::text],
-                                ARRAY['v' || :n::text], false, 20,
-                                '1234567890123456', 'pgbench', :run::text || '-' || :s::text,
+FROM tag_resources_within_quota(${account}, ${region}, ${type},
+                                ARRAY[${prefix} || lpad(:r::text, ${digits}, '0')], ARRAY[${extra_key_prefix} || :k::text],
+                                ARRAY['v' || :n::text], false, ${tag_quota},
+                                ${account}, ${key_id}, :run::text || '-' || :s::text,
                                 now() + interval '15 minutes', now(),
-                                'pgbench-' || :run::text || '-' || :s::text, 'LTAIpgbench');
+                                'pgbench-' || :run::text || '-' || :s::text, ${history_key_id});

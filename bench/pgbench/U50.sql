@@ -6,44 +6,41 @@
 -- On PostgreSQL 15 an index condition "resource_id = any(50 ids) and tag_key = any(20 keys)" descends the primary
 -- key once per (id, key) combination, 1000 times; "(tag_key = any(keys)) is true" keeps the key test a filter: 50
 -- descents, reading each resource's 10 tags (a tenth of the buffer hits).
--- Variables: n (0), nclients, resources, run.
+-- Variables: n (0), nclients, resources, run; the constants (placeholders) come from workload.sql_literals(), filled in by bench/run.
 \set call :client_id + :nclients * :n
 \set n :n + 1
-\set p (50 * :call) % (10 * :resources)
+\set p (${u50_resources} * :call) % (10 * :resources)
 \set r :p % :resources
 \set k :p / :resources
 WITH target AS (
-    SELECT array_agg('i-bp' || lpad((:r + g)::text, 18, '0')) AS ids,
-           ARRAY[(ARRAY['env', 'team', 'app', 'owner', 'cost-center', 'project', 'tier', 'stack', 'version', 'zone'])[:k + 1],
-                 'absent-00', 'absent-01', 'absent-02', 'absent-03', 'absent-04', 'absent-05', 'absent-06',
-                 'absent-07', 'absent-08', 'absent-09', 'absent-10', 'absent-11', 'absent-12', 'absent-13',
-                 'absent-14', 'absent-15', 'absent-16', 'absent-17', 'absent-18'] AS keys
-    FROM generate_series(0, 49) AS g),
+    SELECT array_agg(${prefix} || lpad((:r + g)::text, ${digits}, '0')) AS ids,
+           ARRAY[(${keys})[:k + 1], ${u50_absent_keys}] AS keys
+    FROM generate_series(0, ${u50_resources} - 1) AS g),
 nonce AS (
     INSERT INTO signature_nonce (account_id, access_key_id, nonce, expires_at)
-    VALUES ('1234567890123456', 'pgbench', :run::text || '-' || :call::text, now() + interval '15 minutes')
+    VALUES (${account}, ${key_id}, :run::text || '-' || :call::text, now() + interval '15 minutes')
     RETURNING 1),
 listed AS (
     SELECT count(*) AS found, count(*) FILTER (WHERE NOT taggable) AS untaggable FROM resource
-    WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+    WHERE account_id = ${account} AND region_id = ${region} AND resource_type = ${type}
       AND resource_id = ANY ((SELECT ids FROM target)::text[])),
 other_kind AS (
     SELECT EXISTS (SELECT 1 FROM tag
-                   WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+                   WHERE account_id = ${account} AND region_id = ${region} AND resource_type = ${type}
                      AND resource_id = ANY ((SELECT ids FROM target)::text[]) AND (tag_key = ANY ((SELECT keys FROM target)::text[])) IS TRUE
                      AND private) AS found),
 removed AS (
     DELETE FROM tag
-    WHERE account_id = '1234567890123456' AND region_id = 'cn-hangzhou' AND resource_type = 'instance'
+    WHERE account_id = ${account} AND region_id = ${region} AND resource_type = ${type}
       AND resource_id = ANY ((SELECT ids FROM target)::text[]) AND (tag_key = ANY ((SELECT keys FROM target)::text[])) IS TRUE AND NOT private
-      AND (SELECT found = 50 AND untaggable = 0 FROM listed) AND NOT (SELECT found FROM other_kind)
+      AND (SELECT found = ${u50_resources} AND untaggable = 0 FROM listed) AND NOT (SELECT found FROM other_kind)
     RETURNING resource_id, tag_key, tag_value),
 -- Since V4 the service records each removed tag in tag_history in the same statement.
 recorded AS (
     INSERT INTO tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key, value_before,
                              value_after, private, action, request_id, access_key_id)
-    SELECT '1234567890123456', clock_timestamp(), 'cn-hangzhou', 'instance', resource_id, tag_key, tag_value,
-           NULL, false, 'UntagResources', 'pgbench-' || :run::text || '-' || :p::text, 'pgbench'
+    SELECT ${account}, clock_timestamp(), ${region}, ${type}, resource_id, tag_key, tag_value,
+           NULL, false, 'UntagResources', 'pgbench-' || :run::text || '-' || :p::text, ${key_id}
     FROM removed
     RETURNING 1)
 SELECT (SELECT found FROM listed), (SELECT found FROM other_kind), (SELECT count(*) FROM recorded);
