@@ -3,7 +3,7 @@ package dev.ecstags.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +36,8 @@ class ResourceAdminApiTest {
 
     @Test
     void registersResourcesWithTaggableDefaultingToTrue() {
-        String instance = uniqueId("i-");
-        String disk = uniqueId("d-");
+        String instance = TestIds.resource("i-");
+        String disk = TestIds.resource("d-");
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", """
                 {"resources":[
@@ -54,7 +54,7 @@ class ResourceAdminApiTest {
 
     @Test
     void registeringIsIdempotent() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         String body = registration(instance, ACCOUNT);
 
         assertThat(admin.call("PUT", "/admin/v1/resources", body).json().get("registered").asInt()).isEqualTo(1);
@@ -67,7 +67,7 @@ class ResourceAdminApiTest {
 
     @Test
     void deletingAResourceDeletesItsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         admin.call("PUT", "/admin/v1/resources", registration(instance, ACCOUNT));
         jdbc.sql("""
                         insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
@@ -86,14 +86,14 @@ class ResourceAdminApiTest {
 
     @Test
     void deletingAnUnknownResourceIs404() {
-        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + uniqueId("i-"), null);
+        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + TestIds.resource("i-"), null);
 
         assertProblem(reply, 404);
     }
 
     @Test
     void withoutTheTokenNothingHappens() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         String body = registration(instance, ACCOUNT);
 
         for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + AdminHttp.TOKEN,
@@ -125,7 +125,7 @@ class ResourceAdminApiTest {
 
     @Test
     void moreThanAThousandResourcesIs400AndRegistersNone() {
-        String prefix = uniqueId("over-");
+        String prefix = TestIds.resource("over-");
         String entries = IntStream.rangeClosed(1, 1001)
                 .mapToObj(n -> """
                         {"regionId":"cn-hangzhou","resourceType":"instance","resourceId":"%s-%d","accountId":"%s"}"""
@@ -142,7 +142,7 @@ class ResourceAdminApiTest {
 
     @Test
     void aBadAccountIdIs400AndNamesTheField() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", registration(instance, "12345abc"));
 
@@ -157,7 +157,7 @@ class ResourceAdminApiTest {
     void aResourceIdThatXmlCannotCarryIs400AndRegistersNothing() {
         // JSON escapes: a control character, NUL, U+FFFE and a lone surrogate.
         for (String bad : List.of("\\u0001", "\\u0000", "\\uFFFE", "\\uD800")) {
-            String prefix = uniqueId("i-");
+            String prefix = TestIds.resource("i-");
             Reply reply = admin.call("PUT", "/admin/v1/resources", registration(prefix + bad, ACCOUNT));
 
             assertProblem(reply, 400);
@@ -166,7 +166,7 @@ class ResourceAdminApiTest {
                     .query(Integer.class).single()).isZero();
         }
         // Tab, line breaks and characters beyond the BMP are text XML carries.
-        String fine = uniqueId("i-") + "\\t\\uD83D\\uDE00";
+        String fine = TestIds.resource("i-") + "\\t\\uD83D\\uDE00";
         assertThat(admin.call("PUT", "/admin/v1/resources", registration(fine, ACCOUNT)).status()).isEqualTo(200);
     }
 
@@ -199,7 +199,7 @@ class ResourceAdminApiTest {
     @Test
     void aBodyThatIsNotJsonIs415() {
         Reply reply = admin.call("PUT", "/admin/v1/resources", "Bearer " + AdminHttp.TOKEN, "text/plain",
-                registration(uniqueId("i-"), ACCOUNT));
+                registration(TestIds.resource("i-"), ACCOUNT));
 
         assertProblem(reply, 415);
     }
@@ -230,9 +230,5 @@ class ResourceAdminApiTest {
                 .params(type, resourceId)
                 .query(String.class)
                 .list();
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + UUID.randomUUID();
     }
 }

@@ -11,14 +11,13 @@ import dev.ecstags.auth.TestSigner;
 import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -139,12 +138,12 @@ class RequestPathFuzzTest {
             return;
         }
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
-        String accountId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
+        String accountId = TestIds.account();
         normalKey = accessKeys.create(accountId, false);
         serviceKey = accessKeys.create(accountId, true);
         var registrations = new ArrayList<ResourceRegistration>();
         for (int i = 0; i < 4; i++) {
-            String id = "i-fuzz" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String id = TestIds.resource("i-fuzz");
             resourceIds.add(id);
             registrations.add(new ResourceRegistration(REGION, "instance", id, accountId, i < 3));
         }

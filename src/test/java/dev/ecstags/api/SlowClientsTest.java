@@ -9,6 +9,7 @@ import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,10 +138,9 @@ class SlowClientsTest {
     }
 
     RpcResponse signedCall() {
-        String account = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L,
-                9_000_000_000_000_000L));
+        String account = TestIds.account();
         var key = accessKeys.create(account, false);
-        String id = "i-slow" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String id = TestIds.resource("i-slow");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", id, account, true)));
         return new RpcClient(port).v1(key).action("TagResources").param("RegionId", "cn-hangzhou")
                 .param("ResourceType", "instance").param("ResourceId.1", id).param("Tag.1.Key", "env")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -23,8 +23,7 @@ class AccessKeysTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String accountId =
-            Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
+    private final String accountId = TestIds.account();
 
     @Test
     void issuesAnActiveKeyWhoseSecretSignsRequests() {

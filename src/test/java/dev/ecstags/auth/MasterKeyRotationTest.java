@@ -3,7 +3,7 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.TagsProperties;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import java.net.URI;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -55,7 +55,7 @@ class RequestAuthenticatorTest {
 
     @BeforeEach
     void issueKey() {
-        accountId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
+        accountId = TestIds.account();
         key = accessKeys.create(accountId, false);
     }
 
@@ -407,7 +407,7 @@ class RequestAuthenticatorTest {
 
         @Test
         void aFailedSignatureDoesNotUseUpTheNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             refused(() -> authenticator.authenticate(TestSigner.v1(key.accessKeyId(), "not the secret")
                     .action("UntagResources").nonce(nonce).toSignedRequest()), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
@@ -437,7 +437,7 @@ class RequestAuthenticatorTest {
 
         @Test
         void aNonceIsPerKeyNotPerSignatureVersion() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
 
             refused(() -> authenticator.authenticate(v3().nonce(nonce).toSignedRequest()),
@@ -478,7 +478,7 @@ class RequestAuthenticatorTest {
         @Test
         void twoKeysMayUseTheSameNonce() {
             IssuedAccessKey otherKey = accessKeys.create(accountId, false);
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
 
             authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
             Caller other = authenticator.authenticate(TestSigner.v1(otherKey.accessKeyId(), otherKey.accessKeySecret())
@@ -490,7 +490,7 @@ class RequestAuthenticatorTest {
         @Test
         void theNonceIsKeptUntilItsRequestLeavesTheWindow() {
             Instant signedAt = clock.instant().minus(Duration.ofMinutes(3));
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
 
             authenticator.authenticate(v1().timestamp(signedAt).nonce(nonce).toSignedRequest());
 
@@ -504,7 +504,7 @@ class RequestAuthenticatorTest {
 
         @Test
         void anExpiredRowNotYetPurgedDoesNotBlockItsNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             insertNonce(nonce, clock.instant().minus(Duration.ofMinutes(1)));
 
             assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())

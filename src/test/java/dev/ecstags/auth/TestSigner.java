@@ -1,5 +1,6 @@
 package dev.ecstags.auth;
 
+import dev.ecstags.support.TestIds;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,10 +56,6 @@ public final class TestSigner {
         return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    public static String freshNonce() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
-
     /** RFC 3986, as legacy Java core's AcsURLEncoder does it. */
     public static String percentEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
@@ -92,7 +88,7 @@ public final class TestSigner {
             parameters.put("AccessKeyId", accessKeyId);
             parameters.put("SignatureMethod", "HMAC-SHA1");
             parameters.put("SignatureVersion", "1.0");
-            parameters.put("SignatureNonce", freshNonce());
+            parameters.put("SignatureNonce", TestIds.nonce());
             parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
         }
 
@@ -225,7 +221,7 @@ public final class TestSigner {
             headers.put("host", "127.0.0.1:8080");
             headers.put("x-acs-version", API_VERSION);
             headers.put("x-acs-date", timestamp(Instant.now()));
-            headers.put("x-acs-signature-nonce", freshNonce());
+            headers.put("x-acs-signature-nonce", TestIds.nonce());
         }
 
         public V3 method(String method) {

@@ -6,6 +6,7 @@ import dev.ecstags.EcsTagServiceApplication;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestPostgres;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         var account = newAccount();
         var resource = instanceOf(account);
         IssuedAccessKey key = accessKeys.create(account.id(), false);
-        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String nonce = TestIds.nonce();
         var withNonce = Map.of("x-acs-signature-nonce", nonce);
 
         var first = new TeaRpc(key, port).call("TagResources",
@@ -86,7 +87,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
     void theSameNonceIsFineForAnotherAccessKey() {
         var account = newAccount();
         var resource = instanceOf(account);
-        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String nonce = TestIds.nonce();
         var withNonce = Map.of("x-acs-signature-nonce", nonce);
         var query = Parameters.instances(resource).map();
 

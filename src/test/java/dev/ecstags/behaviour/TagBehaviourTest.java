@@ -8,7 +8,7 @@ import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

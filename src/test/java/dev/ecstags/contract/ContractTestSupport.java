@@ -8,13 +8,11 @@ import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +33,6 @@ abstract class ContractTestSupport {
     /** Any channel id: the contract gives TagOwnerBid no format. */
     static final String BID = "26842";
 
-    /** Account ids of 16 digits, from a random start so that reruns against a kept database cannot collide. */
-    private static final AtomicLong NEXT_ACCOUNT =
-            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 8_000_000_000_000_000L));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -55,22 +49,14 @@ abstract class ContractTestSupport {
         rpc = new RpcClient(port);
     }
 
-    static String newAccountId() {
-        return Long.toString(NEXT_ACCOUNT.incrementAndGet());
-    }
-
     /** A normal AccessKey of a fresh account. */
     IssuedAccessKey newNormalKey() {
-        return accessKeys.create(newAccountId(), false);
+        return accessKeys.create(TestIds.account(), false);
     }
 
     /** A service AccessKey of a fresh account (a cloud-internal service). */
     IssuedAccessKey newServiceKey() {
-        return accessKeys.create(newAccountId(), true);
-    }
-
-    static String newResourceId(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        return accessKeys.create(TestIds.account(), true);
     }
 
     /** Registers one fresh taggable instance of the account in {@link #REGION}. */
@@ -81,7 +67,7 @@ abstract class ContractTestSupport {
     /** Registers {@code count} fresh resources and returns their ids. */
     List<String> register(String accountId, String regionId, String resourceType, boolean taggable, int count) {
         String prefix = TYPE.equals(resourceType) ? "i-" : resourceType.substring(0, 1) + "-";
-        List<String> ids = IntStream.range(0, count).mapToObj(i -> newResourceId(prefix)).toList();
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> TestIds.resource(prefix)).toList();
         inventory.register(ids.stream()
                 .map(id -> new ResourceRegistration(regionId, resourceType, id, accountId, taggable))
                 .toList());

@@ -3,6 +3,7 @@ package dev.ecstags.contract;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.TestIds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +121,7 @@ class DescribeTagsErrorsTest extends ContractTestSupport {
 
     @Test
     void tagOwnerUidFromANormalKey() {
-        assertError(describe().param("TagOwnerUid", newAccountId()).param("TagOwnerBid", BID).send(), 403,
+        assertError(describe().param("TagOwnerUid", TestIds.account()).param("TagOwnerBid", BID).send(), 403,
                 "PermissionDenied.TagOwnerUid");
     }
 

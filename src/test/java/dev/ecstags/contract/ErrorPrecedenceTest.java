@@ -7,6 +7,7 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.auth.TestSigner;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
     static List<String> fiftyOneIds() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            ids.add(newResourceId("i-"));
+            ids.add(TestIds.instance());
         }
         return ids;
     }
@@ -81,13 +82,13 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void timestampFormatBeforeUnknownKey() {
-            assertError(rpc.v1("LTAIunknown" + newAccountId(), "x").action("UntagResources").timestamp("yesterday")
+            assertError(rpc.v1("LTAIunknown" + TestIds.account(), "x").action("UntagResources").timestamp("yesterday")
                     .send(), 400, "InvalidTimeStamp.Format");
         }
 
         @Test
         void timestampWindowBeforeUnknownKey() {
-            assertError(rpc.v1("LTAIunknown" + newAccountId(), "x").action("UntagResources")
+            assertError(rpc.v1("LTAIunknown" + TestIds.account(), "x").action("UntagResources")
                     .timestamp(Instant.now().minus(Duration.ofHours(1))).send(), 400, "InvalidTimeStamp.Expired");
         }
 
@@ -101,7 +102,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void unknownKeyBeforeSignature() {
-            assertError(rpc.v1("LTAIunknown" + newAccountId(), "x").action("UntagResources")
+            assertError(rpc.v1("LTAIunknown" + TestIds.account(), "x").action("UntagResources")
                     .signature("bm90IGEgc2lnbmF0dXJl").send(), 404, "InvalidAccessKeyId.NotFound");
         }
 
@@ -116,7 +117,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void signatureBeforeNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(untagEnv().param("TagKey.1", "absent").nonce(nonce).send());
 
             assertError(untagEnv().nonce(nonce).signature("bm90IGEgc2lnbmF0dXJl").send(), 400,
@@ -125,7 +126,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void v3PayloadHashBeforeNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(rpc.v3(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)
                     .param("ResourceId.1", tagged).param("TagKey.1", "absent").nonce(nonce).send());
 
@@ -149,7 +150,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void nonceBeforeTheActionsChecks() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(untagEnv().param("TagKey.1", "absent").nonce(nonce).send());
 
             assertError(untagEnv().drop("RegionId").param("TagOwnerUid", key.accountId()).nonce(nonce).send(), 400,
@@ -272,7 +273,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void missingTagsBeforeUnknownResource() {
-            assertError(untag(key).param("ResourceId.1", newResourceId("i-")).send(), Documented.MISSING_TAGS);
+            assertError(untag(key).param("ResourceId.1", TestIds.instance()).send(), Documented.MISSING_TAGS);
         }
 
         @Test
@@ -318,13 +319,13 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void mismatchBeforeUnknownResource() {
-            assertError(tagTeam().param("Tag.2.Value", "v").param("ResourceId.2", newResourceId("i-")).send(),
+            assertError(tagTeam().param("Tag.2.Value", "v").param("ResourceId.2", TestIds.instance()).send(),
                     Documented.TAG_MISMATCH);
         }
 
         @Test
         void malformedKeyBeforeUnknownResourceInUntag() {
-            assertError(untag(key).param("ResourceId.1", newResourceId("i-")).param("TagKey.1", "k".repeat(129))
+            assertError(untag(key).param("ResourceId.1", TestIds.instance()).param("TagKey.1", "k".repeat(129))
                     .send(), Documented.INVALID_TAG_KEY);
         }
 
@@ -383,7 +384,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void unknownResourceBeforeUntaggable() {
-            assertError(untag(key).params(resourceIds(untaggable, newResourceId("i-"))).param("TagKey.1", "env")
+            assertError(untag(key).params(resourceIds(untaggable, TestIds.instance())).param("TagKey.1", "env")
                     .send(), Documented.RESOURCE_NOT_FOUND);
         }
 

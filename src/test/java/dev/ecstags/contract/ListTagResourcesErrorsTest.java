@@ -6,6 +6,7 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIds() {
             List<String> ids = new ArrayList<>(List.of(tagged));
             for (int i = 2; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
@@ -93,7 +94,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIdsOfWhichTwoAreTheSame() {
             List<String> ids = new ArrayList<>(List.of(tagged, tagged));
             for (int i = 3; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
@@ -107,7 +108,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownIdsYieldNoEntriesRatherThanAnError() {
-            var response = listTagResources(key).params(resourceIds(newResourceId("i-"), newResourceId("i-"))).send();
+            var response = listTagResources(key).params(resourceIds(TestIds.instance(), TestIds.instance())).send();
 
             assertSucceeded(response);
             assertThat(entries(response)).isEmpty();

@@ -6,6 +6,7 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,7 +311,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(tagTeam().param("ResourceId.2", newResourceId("i-")).send(), Documented.RESOURCE_NOT_FOUND);
+            assertRefused(tagTeam().param("ResourceId.2", TestIds.instance()).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test

@@ -9,7 +9,7 @@ import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import io.micrometer.core.instrument.MeterRegistry;

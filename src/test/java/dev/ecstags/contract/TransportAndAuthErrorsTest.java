@@ -8,6 +8,7 @@ import dev.ecstags.auth.TestSigner;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -234,7 +235,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
 
         @Test
         void v1UnknownKey() {
-            var response = rpc.v1("LTAI" + newAccountId() + "unknown", "secret").action("UntagResources")
+            var response = rpc.v1("LTAI" + TestIds.account() + "unknown", "secret").action("UntagResources")
                     .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
                     .param("TagKey.1", "env").send();
 
@@ -243,7 +244,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
 
         @Test
         void v3UnknownKey() {
-            var response = rpc.v3("LTAI" + newAccountId() + "unknown", "secret").action("UntagResources")
+            var response = rpc.v3("LTAI" + TestIds.account() + "unknown", "secret").action("UntagResources")
                     .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
                     .param("TagKey.1", "env").send();
 
@@ -410,7 +411,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void v1NonceUsedTwice() {
             var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV1(key).nonce(nonce).send());
 
             assertError(validV1(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
@@ -428,7 +429,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void v3NonceUsedTwice() {
             var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV3(key).nonce(nonce).send());
 
             assertError(validV3(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
@@ -437,7 +438,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void aNonceOfV1IsUsedForV3Too() {
             var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV1(key).nonce(nonce).send());
 
             assertError(validV3(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
@@ -445,7 +446,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
 
         @Test
         void anotherKeyMayUseTheSameNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV1(newNormalKey()).nonce(nonce).send());
 
             assertSucceeded(validV1(newNormalKey()).nonce(nonce).send());

@@ -6,6 +6,7 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIds() {
             List<String> ids = new ArrayList<>(List.of(tagged));
             for (int i = 2; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
@@ -140,7 +141,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIdsOfWhichTwoAreTheSame() {
             List<String> ids = new ArrayList<>(List.of(tagged, tagged));
             for (int i = 3; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
@@ -285,7 +286,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(untagEnv().param("ResourceId.1", newResourceId("i-")).send(),
+            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(),
                     Documented.RESOURCE_NOT_FOUND);
         }
 
@@ -295,7 +296,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             tagPublicly(key, List.of(second), Map.of("env", "test"));
             rowsBefore = tagRows(key.accountId());
 
-            var response = untag(key).params(resourceIds(tagged, newResourceId("i-"), second))
+            var response = untag(key).params(resourceIds(tagged, TestIds.instance(), second))
                     .params(tagKeys("env", "team")).send();
 
             assertRefused(response, Documented.RESOURCE_NOT_FOUND);

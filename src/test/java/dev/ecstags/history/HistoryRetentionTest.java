@@ -2,7 +2,7 @@ package dev.ecstags.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

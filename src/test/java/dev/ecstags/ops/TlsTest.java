@@ -12,7 +12,7 @@ import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

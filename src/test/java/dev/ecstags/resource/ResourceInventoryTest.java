@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecstags.resource.ResourceInventory.InvalidRegistrationException;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +27,8 @@ class ResourceInventoryTest {
 
     @Test
     void registersNewResourcesWithTheTypeInLowerCase() {
-        String instance = uniqueId("i-");
-        String disk = uniqueId("d-");
+        String instance = TestIds.resource("i-");
+        String disk = TestIds.resource("d-");
 
         int registered = inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "Instance", instance, ACCOUNT, true),
@@ -41,7 +41,7 @@ class ResourceInventoryTest {
 
     @Test
     void registeringAgainChangesOnlyTaggable() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
 
@@ -56,7 +56,7 @@ class ResourceInventoryTest {
 
     @Test
     void registeringUnderAnotherAccountMovesTheResourceAndDropsTheOldAccountsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "owner");
 
@@ -68,7 +68,7 @@ class ResourceInventoryTest {
 
     @Test
     void theSameIdInAnotherRegionOrTypeIsAnotherResource() {
-        String id = uniqueId("x-");
+        String id = TestIds.resource("x-");
         inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "instance", id, ACCOUNT, true),
                 new ResourceRegistration("cn-beijing", "instance", id, OTHER_ACCOUNT, true),
@@ -81,7 +81,7 @@ class ResourceInventoryTest {
 
     @Test
     void aResourceListedTwiceCountsOnceAndTheLastEntryWins() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
 
         int registered = inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true),
@@ -93,7 +93,7 @@ class ResourceInventoryTest {
 
     @Test
     void registersAThousandResourcesInOneCall() {
-        String prefix = uniqueId("bulk-");
+        String prefix = TestIds.resource("bulk-");
         List<ResourceRegistration> thousand = IntStream.range(0, ResourceInventory.MAX_BATCH)
                 .mapToObj(n -> new ResourceRegistration("cn-shanghai", "disk", prefix + "-" + n, ACCOUNT, true))
                 .toList();
@@ -108,7 +108,7 @@ class ResourceInventoryTest {
         assertThatThrownBy(() -> inventory.register(List.of())).isInstanceOf(InvalidRegistrationException.class);
 
         List<ResourceRegistration> tooMany = new ArrayList<>();
-        String prefix = uniqueId("over-");
+        String prefix = TestIds.resource("over-");
         for (int n = 0; n <= ResourceInventory.MAX_BATCH; n++) {
             tooMany.add(new ResourceRegistration("cn-hangzhou", "instance", prefix + n, ACCOUNT, true));
         }
@@ -118,21 +118,21 @@ class ResourceInventoryTest {
 
     @Test
     void anInvalidEntryRegistersNothing() {
-        String valid = uniqueId("i-");
+        String valid = TestIds.resource("i-");
         ResourceRegistration good = new ResourceRegistration("cn-hangzhou", "instance", valid, ACCOUNT, true);
 
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("mars-north-1", "instance", uniqueId("i-"), ACCOUNT, true))))
+                new ResourceRegistration("mars-north-1", "instance", TestIds.resource("i-"), ACCOUNT, true))))
                 .isInstanceOf(InvalidRegistrationException.class)
                 .hasMessageContaining("resources[1].regionId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "spaceship", uniqueId("i-"), ACCOUNT, true))))
+                new ResourceRegistration("cn-hangzhou", "spaceship", TestIds.resource("i-"), ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceType");
         assertThatThrownBy(() -> inventory.register(List.of(good,
                 new ResourceRegistration("cn-hangzhou", "instance", " ", ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "instance", uniqueId("i-"), "12ab", true))))
+                new ResourceRegistration("cn-hangzhou", "instance", TestIds.resource("i-"), "12ab", true))))
                 .hasMessageContaining("resources[1].accountId");
 
         assertThat(owners("cn-hangzhou", "instance", valid)).isEmpty();
@@ -140,7 +140,7 @@ class ResourceInventoryTest {
 
     @Test
     void removingAResourceRemovesItsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "team");
@@ -153,18 +153,14 @@ class ResourceInventoryTest {
 
     @Test
     void removingAnUnknownResourceSaysSo() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.resource("i-");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
 
-        assertThat(inventory.remove("cn-hangzhou", "instance", uniqueId("i-"))).isFalse();
+        assertThat(inventory.remove("cn-hangzhou", "instance", TestIds.resource("i-"))).isFalse();
         assertThat(inventory.remove("cn-beijing", "instance", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "disk", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "spaceship", instance)).isFalse();
         assertThat(owners("cn-hangzhou", "instance", instance)).containsExactly(ACCOUNT + ":true");
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + UUID.randomUUID();
     }
 
     /** "account:taggable" of every row that has this identity; more than one would be a bug. */

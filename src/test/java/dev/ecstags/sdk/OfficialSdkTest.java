@@ -15,6 +15,7 @@ import dev.ecstags.sdk.TagSdk.ListQuery;
 import dev.ecstags.sdk.TagSdk.Page;
 import dev.ecstags.sdk.TagSdk.SdkRefusal;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

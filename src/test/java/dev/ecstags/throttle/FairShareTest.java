@@ -8,7 +8,7 @@ import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.HeldLock;
 import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
