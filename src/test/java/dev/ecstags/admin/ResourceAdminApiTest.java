@@ -4,28 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class ResourceAdminApiTest {
+class ResourceAdminApiTest extends ServiceTest {
 
     private static final String ACCOUNT = "1234567890123456";
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     AdminHttp admin;
 

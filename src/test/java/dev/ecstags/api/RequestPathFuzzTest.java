@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.auth.TestSigner;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ import org.springframework.web.context.WebApplicationContext;
  * tags the fuzzer writes stay on that account, so listings later in the run see them (and must still render).
  */
 @IntegrationTest
-class RequestPathFuzzTest {
+class RequestPathFuzzTest extends ServiceTest {
 
     private static final String REGION = "cn-hangzhou";
     private static final List<String> ACTIONS = List.of("TagResources", "UntagResources", "ListTagResources");
@@ -52,10 +51,6 @@ class RequestPathFuzzTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     private MockMvc mvc;
     private IssuedAccessKey normalKey;

@@ -2,13 +2,12 @@ package dev.ecstags.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.io.IOException;
 import java.net.Socket;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,19 +33,12 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = {"TAGS_REQUEST_READ_TIMEOUT=3s", "server.tomcat.threads.max=4",
         "server.tomcat.threads.min-spare=2", "tags.request.max-buffered-bytes=1MB"})
-class SlowClientsTest {
+class SlowClientsTest extends ServiceTest {
 
     static final int STALLED = 100;
     static final int TRICKLING = 100;
     static final byte[] SLOW_HEAD = ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n\r\nAction=").getBytes(StandardCharsets.US_ASCII);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     @Test
     void slowClientsHoldNoWorkerAndAreCutOffAtTheDeadline() throws Exception {

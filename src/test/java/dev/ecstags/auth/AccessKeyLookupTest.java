@@ -3,23 +3,19 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The per-instance cache of AccessKeys that requests read instead of the database. */
 @IntegrationTest
-class AccessKeyLookupTest {
+class AccessKeyLookupTest extends ServiceTest {
 
     @Autowired
     AccessKeyLookup lookup;
     @Autowired
-    AccessKeys accessKeys;
-    @Autowired
     SecretCipher secretCipher;
-    @Autowired
-    JdbcClient jdbc;
 
     private final String accountId = TestIds.account();
 

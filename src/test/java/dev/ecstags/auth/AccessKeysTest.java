@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -11,17 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class AccessKeysTest {
-
-    @Autowired
-    AccessKeys accessKeys;
+class AccessKeysTest extends ServiceTest {
     @Autowired
     RequestAuthenticator authenticator;
-    @Autowired
-    JdbcClient jdbc;
 
     private final String accountId = TestIds.account();
 

@@ -3,6 +3,7 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.TagsProperties;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
@@ -14,8 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,19 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * under the current key.
  */
 @IntegrationTest
-class MasterKeyRotationTest {
+class MasterKeyRotationTest extends ServiceTest {
 
     /** application-test.yml's tags.previous-master-keys. */
     private static final String PREVIOUS_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
     @Autowired
     SecretCipher cipher;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void secretsSealedUnderThePreviousKeyOrBeforeKeyIdsSignAndAreResealedUnderTheCurrentKey() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,10 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class RequestAuthenticatorTest {
+class RequestAuthenticatorTest extends ServiceTest {
 
     private static final List<String> V1_COMMON_PARAMETERS = List.of("Action", "Version", "AccessKeyId", "Signature",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp");
@@ -43,10 +43,6 @@ class RequestAuthenticatorTest {
 
     @Autowired
     RequestAuthenticator authenticator;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Clock clock;
 

@@ -2,10 +2,9 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,18 +21,10 @@ import tools.jackson.databind.JsonNode;
  * only for a service key with Scope=private; nothing of another account or region.
  */
 @IntegrationTest
-class DescribeTagsTest {
+class DescribeTagsTest extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-
-    RpcClient rpc;
     String account;
     IssuedAccessKey key;
     String web1;
@@ -44,7 +33,6 @@ class DescribeTagsTest {
 
     @BeforeEach
     void anAccountWithTwoInstancesAndADisk() {
-        rpc = new RpcClient(port);
         account = TestIds.account();
         key = accessKeys.create(account, false);
         web1 = register("instance");

@@ -2,29 +2,24 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the contract tests share: a client for the service on its random port, fresh accounts, keys and resources
  * for every test (all tests share one database, so nothing is ever reused), the tag rows as the database holds
  * them, and the assertions on an error answer.
  */
-abstract class ContractTestSupport {
+abstract class ContractTestSupport extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";
     static final String OTHER_REGION = "cn-beijing";
@@ -32,22 +27,6 @@ abstract class ContractTestSupport {
     static final String TYPE = "instance";
     /** Any channel id: the contract gives TagOwnerBid no format. */
     static final String BID = "26842";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
-
-    RpcClient rpc;
-
-    @BeforeEach
-    void connect() {
-        rpc = new RpcClient(port);
-    }
 
     /** A normal AccessKey of a fresh account. */
     IssuedAccessKey newNormalKey() {

@@ -2,10 +2,9 @@ package dev.ecstags.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -15,28 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The README's SDK programs are these files, quoted whole between their markers; this test runs them against the
  * service and checks that the README still quotes them word for word, so the README cannot show code that fails.
  */
 @IntegrationTest
-class ReadmeExamplesTest {
+class ReadmeExamplesTest extends ServiceTest {
 
     private static final Path README = Path.of("README.md");
     private static final Path EXAMPLES = Path.of("src/test/java/dev/ecstags/examples");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theLegacySdkProgramTagsListsAndUntags() throws Exception {

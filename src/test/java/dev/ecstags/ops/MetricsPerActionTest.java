@@ -2,8 +2,8 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
@@ -14,17 +14,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What Prometheus scrapes: latency histograms per action, errors per action and code. */
 @IntegrationTest
-class MetricsPerActionTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
+class MetricsPerActionTest extends ServiceTest {
 
     @Test
     void theRpcTimerHasBucketsPerActionAndTheErrorCounterNamesActionAndCode() throws Exception {

@@ -2,10 +2,9 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
@@ -22,24 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /** What an operator reads in the log: one line per RPC call and per admin change, and never a credential. */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class RequestLogTest {
+class RequestLogTest extends ServiceTest {
 
     private static final String REGION = "cn-hangzhou";
     private static final String ADMIN_TOKEN = "test-admin-token"; // application-test.yml
     private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
     @Autowired
     Environment environment;
 

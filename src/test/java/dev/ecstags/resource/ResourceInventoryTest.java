@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecstags.resource.ResourceInventory.InvalidRegistrationException;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class ResourceInventoryTest {
+class ResourceInventoryTest extends ServiceTest {
 
     private static final String ACCOUNT = "1111111111111111";
     private static final String OTHER_ACCOUNT = "2222222222222222";
-
-    @Autowired
-    ResourceInventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void registersNewResourcesWithTheTypeInLowerCase() {

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.MethodType;
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.TagSdk.Entry;
 import dev.ecstags.sdk.TagSdk.ListQuery;
 import dev.ecstags.sdk.TagSdk.Page;
 import dev.ecstags.sdk.TagSdk.SdkRefusal;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,15 +26,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The three actions end to end through every official Java SDK flavour a caller may use: the legacy core in V1
  * (POST and GET, JSON and XML) and V3, and the Tea SDK in V3 and in its HMAC-SHA1 ("v2") mode.
  */
 @IntegrationTest
-class OfficialSdkTest {
+class OfficialSdkTest extends ServiceTest {
 
     /** Chinese keys and values, an empty value, spaces and {@code *}, and characters URL encodings disagree on. */
     private static final Map<String, String> AWKWARD_TAGS = orderedMap(
@@ -60,13 +57,6 @@ class OfficialSdkTest {
             this.factory = factory;
         }
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     @ParameterizedTest
     @EnumSource(Flavour.class)
