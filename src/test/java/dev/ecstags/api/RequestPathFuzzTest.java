@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.auth.TestSigner;
+import dev.ecstags.support.TestSigner;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
@@ -90,7 +90,7 @@ class RequestPathFuzzTest extends ServiceTest {
                                                  Map<String, String> parameters) {
         if (transport == 2) {
             var signer = TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action(action)
-                    .header("host", "localhost").queries(parameters);
+                    .header("host", "localhost").params(parameters);
             var request = MockMvcRequestBuilders.request(HttpMethod.POST, uri(signer.queryString()));
             signer.headers().forEach(request::header);
             return request;

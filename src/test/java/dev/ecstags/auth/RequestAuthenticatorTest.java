@@ -8,6 +8,7 @@ import dev.ecstags.error.ErrorCode;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class RequestAuthenticatorTest extends ServiceTest {
     }
 
     TestSigner.V3 v3() {
-        return TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action("UntagResources").queries(UNTAG);
+        return TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action("UntagResources").params(UNTAG);
     }
 
     @Nested
@@ -110,7 +111,7 @@ class RequestAuthenticatorTest extends ServiceTest {
         @Test
         void v3WithActionInTheQueryLikeLegacyJavaCoreInV3Mode() {
             SignedRequest request = v3().header("x-acs-action", null).header("x-acs-version", null)
-                    .query("Action", "UntagResources").query("Version", TestSigner.API_VERSION).query("Format", "JSON")
+                    .param("Action", "UntagResources").param("Version", TestSigner.API_VERSION).param("Format", "JSON")
                     .toSignedRequest();
 
             assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
@@ -200,7 +201,7 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void v3ActionAndVersionMayComeFromTheParameters() {
-            SignedRequest request = v3().header("x-acs-action", null).query("Action", "UntagResources")
+            SignedRequest request = v3().header("x-acs-action", null).param("Action", "UntagResources")
                     .toSignedRequest();
 
             authenticator.requireCommonParameters(request);

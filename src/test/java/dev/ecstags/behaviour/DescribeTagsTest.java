@@ -7,8 +7,8 @@ import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +114,7 @@ class DescribeTagsTest extends ServiceTest {
         assertThat(pairs(describe().param("RegionId", "cn-beijing").send())).isEmpty();
     }
 
-    private RpcClient.V1Call describe() {
+    private TestSigner.V1 describe() {
         return rpc.v1(key).action("DescribeTags").param("RegionId", REGION);
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +54,15 @@ abstract class ContractTestSupport extends ServiceTest {
     }
 
     /** A V1 UntagResources call of {@link #TYPE} in {@link #REGION}; the test adds ids and keys. */
-    RpcClient.V1Call untag(IssuedAccessKey key) {
+    TestSigner.V1 untag(IssuedAccessKey key) {
         return rpc.v1(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
-    RpcClient.V1Call tagResources(IssuedAccessKey key) {
+    TestSigner.V1 tagResources(IssuedAccessKey key) {
         return rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
-    RpcClient.V1Call listTagResources(IssuedAccessKey key) {
+    TestSigner.V1 listTagResources(IssuedAccessKey key) {
         return rpc.v1(key).action("ListTagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
@@ -132,39 +132,16 @@ abstract class ContractTestSupport extends ServiceTest {
                 .param("Scope", "private").params(resourceIds(ids)).params(tags(keyToValue)).send());
     }
 
-    /**
-     * Every tag row of an account as the database holds it: {@code region/type/resource key=value (private)},
-     * sorted, so a before/after comparison shows any change at all.
-     */
-    List<String> tagRows(String accountId) {
-        return jdbc.sql("""
-                        select region_id || '/' || resource_type || '/' || resource_id || ' ' || tag_key || '='
-                               || tag_value || case when private then ' (private)' else '' end as tag_row
-                        from tag where account_id = ?
-                        order by region_id, resource_type, resource_id, tag_key collate "C" """)
-                .param(accountId)
-                .query(String.class)
-                .list();
-    }
-
-    static void assertSucceeded(RpcResponse response) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(200);
-        assertThat(response.code()).as("Code of %s", response).isNull();
-    }
-
-    /** The status and code of an error answer, and the RequestId, body and header alike, that every one carries. */
-    static RpcResponse assertError(RpcResponse response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.code()).as("Code of %s", response).isEqualTo(code);
-        assertThat(response.requestId()).as("RequestId of %s", response)
-                .matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
-                .isEqualTo(response.requestIdHeader());
-        return response;
-    }
-
     /** A seed error: its documented status, code and message, verbatim. */
     static RpcResponse assertError(RpcResponse response, Documented error) {
         assertError(response, error.status, error.code);
+        assertThat(response.message()).as("Message of %s", response).isEqualTo(error.message);
+        return response;
+    }
+
+    /** A seed error, as {@link #assertError(RpcResponse, Documented)}, that left the watched tag rows unchanged. */
+    RpcResponse assertRefused(RpcResponse response, Documented error) {
+        assertRefused(response, error.status, error.code);
         assertThat(response.message()).as("Message of %s", response).isEqualTo(error.message);
         return response;
     }

@@ -2,8 +2,8 @@ package dev.ecstags.contract;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class DescribeTagsErrorsTest extends ContractTestSupport {
         tagPublicly(key, List.of(newInstance(key.accountId())), Map.of("env", "prod"));
     }
 
-    RpcClient.V1Call describe() {
+    TestSigner.V1 describe() {
         return rpc.v1(key).action("DescribeTags").param("RegionId", REGION);
     }
 

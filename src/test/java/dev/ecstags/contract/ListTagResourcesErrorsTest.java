@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
         tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
     }
 
-    RpcClient.V1Call listTagged() {
+    TestSigner.V1 listTagged() {
         return listTagResources(key).param("ResourceId.1", tagged);
     }
 

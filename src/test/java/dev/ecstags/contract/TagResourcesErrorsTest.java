@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,26 +38,14 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         tagged = newInstance(key.accountId());
         bare = newInstance(key.accountId());
         tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
-        rowsBefore = tagRows(key.accountId());
+        rowsBefore = watchTagRows(key.accountId());
         assertThat(rowsBefore).hasSize(1);
     }
 
     /** Tags both instances with team=a; the test breaks one rule. */
-    RpcClient.V1Call tagTeam() {
+    TestSigner.V1 tagTeam() {
         return tagResources(key).params(resourceIds(tagged, bare)).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a");
-    }
-
-    RpcResponse assertRefused(RpcResponse response, Documented error) {
-        assertError(response, error);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
-    }
-
-    RpcResponse assertRefused(RpcResponse response, int status, String code) {
-        assertError(response, status, code);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
     }
 
     @Test
@@ -249,7 +236,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         void fillTheTaggedInstance() {
             // env=prod and nineteen more: twenty public tags.
             tagPublicly(key, List.of(tagged), numberedTags("k", 19));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(20);
         }
 
@@ -269,7 +256,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         void newKeysThatWouldPassTwentyTogether() {
             var nineteen = numberedTags("n", 19);
             assertSucceeded(tagResources(key).param("ResourceId.1", bare).params(tags(nineteen)).send());
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             assertRefused(tagResources(key).param("ResourceId.1", bare).params(tags(Map.of("a", "1", "b", "2")))
                     .send(), Documented.QUOTA_EXCEEDED);
@@ -296,7 +283,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         @Test
         void privateTagsHaveTheirOwnLimitOfTwenty() {
             tagPrivately(key.accountId(), List.of(bare), numberedTags("sys", 20));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             var response = tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
                     .param("TagOwnerBid", BID).param("Scope", "private").param("ResourceId.1", bare)
@@ -392,7 +379,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         @BeforeEach
         void privateTagOnTheBareInstance() {
             tagPrivately(key.accountId(), List.of(bare), Map.of("team", "platform"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(2);
         }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.auth.TestSigner;
+import dev.ecstags.support.TestSigner;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
 import java.time.Duration;
@@ -28,11 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TransportAndAuthErrorsTest extends ContractTestSupport {
 
     /** A V1 UntagResources call that succeeds as it is: the account's own instance, a key it does not carry. */
-    RpcClient.V1Call validV1(IssuedAccessKey key) {
+    TestSigner.V1 validV1(IssuedAccessKey key) {
         return untag(key).param("ResourceId.1", newInstance(key.accountId())).param("TagKey.1", "env");
     }
 
-    RpcClient.V3Call validV3(IssuedAccessKey key) {
+    TestSigner.V3 validV3(IssuedAccessKey key) {
         return rpc.v3(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)
                 .param("ResourceId.1", newInstance(key.accountId())).param("TagKey.1", "env");
     }
@@ -60,7 +59,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
                 case "V1 POST split" -> validV1(key).inFormBody("ResourceId.1", "Signature", "Timestamp").send();
                 case "V1 unsigned empty values" -> validV1(key).param("TagKey.2", "").signEmptyValues(false).send();
                 case "V1 Action and Version in headers" -> validV1(key).drop("Action").drop("Version")
-                        .header("x-acs-action", "UntagResources").header("x-acs-version", RpcClient.API_VERSION)
+                        .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
                         .send();
                 case "V3" -> validV3(key).send();
                 case "V3 form body" -> rpc.v3(key).action("UntagResources").formBody(Map.of("RegionId", REGION,
@@ -359,7 +358,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             String id = newInstance(key.accountId());
             tagPublicly(key, List.of(id), Map.of("env", "prod", "team", "a"));
             var call = untag(key).param("ResourceId.1", id).param("TagKey.1", "env");
-            String signatureOfEnv = call.parameters().get("Signature");
+            String signatureOfEnv = call.signedParameters().get("Signature");
 
             var response = call.param("TagKey.1", "team").signature(signatureOfEnv).send();
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,26 +38,13 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         key = newNormalKey();
         tagged = newInstance(key.accountId());
         tagPublicly(key, List.of(tagged), Map.of("env", "prod", "team", "a"));
-        rowsBefore = tagRows(key.accountId());
+        rowsBefore = watchTagRows(key.accountId());
         assertThat(rowsBefore).hasSize(2);
     }
 
     /** Untag of the tagged instance by the account's normal key, the key env named; the test breaks one rule. */
-    RpcClient.V1Call untagEnv() {
+    TestSigner.V1 untagEnv() {
         return untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env");
-    }
-
-    /** The refusal, and that the account's tags are untouched. */
-    RpcResponse assertRefused(RpcResponse response, Documented error) {
-        assertError(response, error);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
-    }
-
-    RpcResponse assertRefused(RpcResponse response, int status, String code) {
-        assertError(response, status, code);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
     }
 
     @Test
@@ -294,7 +280,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void oneUnknownIdInABatchLeavesEveryTagInPlace() {
             String second = newInstance(key.accountId());
             tagPublicly(key, List.of(second), Map.of("env", "test"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             var response = untag(key).params(resourceIds(tagged, TestIds.instance(), second))
                     .params(tagKeys("env", "team")).send();
@@ -329,7 +315,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
             assertSucceeded(rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", "disk")
                     .param("ResourceId.1", id).params(tags(Map.of("env", "prod"))).send());
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_FOUND);
@@ -448,7 +434,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @BeforeEach
         void privateTagOnTheInstance() {
             tagPrivately(key.accountId(), List.of(tagged), Map.of("acs:system", "on", "owner", "ecs"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(4);
         }
 
@@ -462,7 +448,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void aKeyPrivateOnOneResourceAndPublicOnAnotherRefusesTheWholeBatch() {
             String second = newInstance(key.accountId());
             tagPublicly(key, List.of(second), Map.of("owner", "me"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             // "owner" is public on the second instance and private on the first: the whole call is refused.
             assertRefused(untag(key).params(resourceIds(second, tagged)).params(tagKeys("env", "owner")).send(),

@@ -42,7 +42,7 @@ class RequestLogTest extends ServiceTest {
         var call = new RpcClient(port).v1(key).action("TagResources").param("RegionId", REGION)
                 .param("ResourceType", "instance").param("ResourceId.1", instance)
                 .param("Tag.1.Key", "env").param("Tag.1.Value", "prod");
-        String signature = call.parameters().get("Signature");
+        String signature = call.signedParameters().get("Signature");
 
         RpcResponse response = call.send();
 

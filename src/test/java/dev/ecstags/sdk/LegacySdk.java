@@ -16,7 +16,6 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,23 +123,9 @@ final class LegacySdk implements TagSdk {
             request.setPageSize(query.pageSize());
         }
         DescribeTagsResponse response = send(request);
-        var tags = response.getTags().stream().map(tag -> {
-            DescribeTagsResponse.Tag.ResourceTypeCount counts = tag.getResourceTypeCount();
-            var byType = new LinkedHashMap<String, Integer>();
-            byType.put("Instance", counts.getInstance());
-            byType.put("Disk", counts.getDisk());
-            byType.put("Volume", counts.getVolume());
-            byType.put("Image", counts.getImage());
-            byType.put("Snapshot", counts.getSnapshot());
-            byType.put("Securitygroup", counts.getSecuritygroup());
-            byType.put("LaunchTemplate", counts.getLaunchTemplate());
-            byType.put("Eni", counts.getEni());
-            byType.put("Ddh", counts.getDdh());
-            byType.put("KeyPair", counts.getKeyPair());
-            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
-            byType.put("ReservedInstance", counts.getReservedInstance());
-            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
-        }).toList();
+        var tags = response.getTags().stream()
+                .map(tag -> CatalogTag.of(tag.getTagKey(), tag.getTagValue(), tag.getResourceTypeCount()))
+                .toList();
         return new Catalog(response.getRequestId(), response.getPageSize(), response.getPageNumber(),
                 response.getTotalCount(), tags);
     }

@@ -1,5 +1,6 @@
 package dev.ecstags.sdk;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,27 @@ interface TagSdk {
 
     /** The counts in the SDKs' order of ResourceTypeCount: only the types a test uses are named. */
     record CatalogTag(String tagKey, String tagValue, Map<String, Integer> resourceTypeCount) {
+
+        /** The fields of DescribeTags' ResourceTypeCount, in the order both SDKs declare them. */
+        private static final List<String> COUNTED_TYPES = List.of("Instance", "Disk", "Volume", "Image", "Snapshot",
+                "Securitygroup", "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance");
+
+        /**
+         * Reads the counts from either SDK's ResourceTypeCount model: the two are different classes with the same
+         * getters ({@code getInstance()}, {@code getDisk()}, …), so they are read by name.
+         */
+        static CatalogTag of(String tagKey, String tagValue, Object resourceTypeCount) {
+            var byType = new LinkedHashMap<String, Integer>();
+            for (String type : COUNTED_TYPES) {
+                try {
+                    byType.put(type, (Integer) resourceTypeCount.getClass().getMethod("get" + type)
+                            .invoke(resourceTypeCount));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("No get" + type + " on " + resourceTypeCount.getClass(), e);
+                }
+            }
+            return new CatalogTag(tagKey, tagValue, byType);
+        }
     }
 
     /**

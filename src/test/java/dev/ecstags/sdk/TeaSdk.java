@@ -8,7 +8,6 @@ import com.aliyun.ecs20140526.models.UntagResourcesRequest;
 import com.aliyun.tea.TeaException;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -85,23 +84,9 @@ final class TeaSdk implements TagSdk {
                 .setPageNumber(query.pageNumber())
                 .setPageSize(query.pageSize());
         var body = send(() -> client.describeTagsWithOptions(request, SdkClients.teaRuntime())).getBody();
-        var tags = body.getTags().getTag().stream().map(tag -> {
-            var counts = tag.getResourceTypeCount();
-            var byType = new LinkedHashMap<String, Integer>();
-            byType.put("Instance", counts.getInstance());
-            byType.put("Disk", counts.getDisk());
-            byType.put("Volume", counts.getVolume());
-            byType.put("Image", counts.getImage());
-            byType.put("Snapshot", counts.getSnapshot());
-            byType.put("Securitygroup", counts.getSecuritygroup());
-            byType.put("LaunchTemplate", counts.getLaunchTemplate());
-            byType.put("Eni", counts.getEni());
-            byType.put("Ddh", counts.getDdh());
-            byType.put("KeyPair", counts.getKeyPair());
-            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
-            byType.put("ReservedInstance", counts.getReservedInstance());
-            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
-        }).toList();
+        var tags = body.getTags().getTag().stream()
+                .map(tag -> CatalogTag.of(tag.getTagKey(), tag.getTagValue(), tag.getResourceTypeCount()))
+                .toList();
         return new Catalog(body.getRequestId(), body.getPageSize(), body.getPageNumber(), body.getTotalCount(),
                 tags);
     }

@@ -1,6 +1,6 @@
-package dev.ecstags.auth;
+package dev.ecstags.support;
 
-import dev.ecstags.support.TestIds;
+import dev.ecstags.auth.SignedRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +13,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs requests the way the Alibaba Cloud SDKs do, written independently of the production verifier (it encodes
- * with legacy Java core's {@code URLEncoder} recipe, for instance) so that tests cross-check the two.
+ * The tests' one signer: builds requests signed the way the Alibaba Cloud SDKs sign them, written independently of
+ * the production verifier (it encodes with legacy Java core's {@code URLEncoder} recipe, for instance) so that
+ * tests cross-check the two.
  *
  * <p>{@link #v1} signs like legacy Java core / pop-core (HMAC-SHA1, empty values signed; {@link V1#signEmptyValues}
- * false for the Tea SDK's v2 path), {@link #v3} like the Tea SDK (ACS3-HMAC-SHA256). Each builder gives a
- * {@link SignedRequest} for tests below the web layer, and the query string, form body and headers to send for
- * tests over real HTTP. Defaults: a fresh random nonce, the current time, Version 2014-05-26.
+ * false for the Tea SDK's v2 path), {@link #v3} like the Tea SDK (ACS3-HMAC-SHA256). Unlike an SDK it can break
+ * every rule on purpose: drop or blank any common parameter, choose the timestamp and nonce, send a wrong signature,
+ * payload hash or Authorization header, use any HTTP method, put parameters in the query or a form body (or split
+ * them). A request gives a {@link SignedRequest} for tests below the web layer; one made by {@link RpcClient#v1} or
+ * {@link RpcClient#v3} is also sent over real HTTP by {@code send()}. Defaults: a fresh nonce, the current time,
+ * Version 2014-05-26.
+ *
+ * <pre>{@code
+ * RpcResponse response = rpc.v1(key).action("UntagResources")
+ *         .param("RegionId", "cn-hangzhou").param("ResourceType", "instance").param("ResourceId.1", "i-1")
+ *         .param("TagKey.1", "env").send();
+ * }</pre>
  */
 public final class TestSigner {
 
@@ -39,16 +51,20 @@ public final class TestSigner {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The Host a request signs when no {@link RpcClient} sends it. */
+    private static final String DEFAULT_HOST = "127.0.0.1:8080";
 
     private TestSigner() {
     }
 
+    /** A V1 request that is only signed (see {@link RpcClient#v1} for one that is also sent). */
     public static V1 v1(String accessKeyId, String accessKeySecret) {
-        return new V1(accessKeyId, accessKeySecret);
+        return new V1(accessKeyId, accessKeySecret, null);
     }
 
+    /** A V3 request that is only signed (see {@link RpcClient#v3} for one that is also sent). */
     public static V3 v3(String accessKeyId, String accessKeySecret) {
-        return new V3(accessKeyId, accessKeySecret);
+        return new V3(accessKeyId, accessKeySecret, null);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}, as the SDKs send Timestamp and x-acs-date. */
@@ -69,19 +85,36 @@ public final class TestSigner {
                 .collect(Collectors.joining("&"));
     }
 
-    /** A V1 (HMAC-SHA1) request: every parameter, Signature included, in the query or in a form body. */
+    /** Puts the value under the name, or removes the name when the value is null (the request then has none). */
+    private static void putOrRemove(Map<String, String> map, String name, String value) {
+        if (value == null) {
+            map.remove(name);
+        } else {
+            map.put(name, value);
+        }
+    }
+
+    /**
+     * A V1 (HMAC-SHA1) request: the common parameters ({@code Format=JSON}, {@code Version}, {@code AccessKeyId},
+     * {@code SignatureMethod}, {@code SignatureVersion}, a fresh {@code SignatureNonce}, the current
+     * {@code Timestamp}) are preset; every parameter, {@code Signature} included, goes in the query unless moved to
+     * a form body. The signature is computed when it is read or sent, over whatever the parameters are then.
+     */
     public static final class V1 {
 
+        private final RpcClient client;
         private final String accessKeySecret;
         private final Map<String, String> parameters = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Set<String> bodyParameters = new LinkedHashSet<>();
         private String method = "GET";
         private boolean signEmptyValues = true;
-        private boolean inFormBody;
+        private boolean everyParameterInBody;
         private boolean signatureOverridden;
         private String signatureOverride;
 
-        private V1(String accessKeyId, String accessKeySecret) {
+        V1(String accessKeyId, String accessKeySecret, RpcClient client) {
+            this.client = client;
             this.accessKeySecret = accessKeySecret;
             parameters.put("Format", "JSON");
             parameters.put("Version", API_VERSION);
@@ -92,6 +125,7 @@ public final class TestSigner {
             parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
         }
 
+        /** The HTTP method, signed as the first part of the string to sign. Default GET. */
         public V1 method(String method) {
             this.method = method;
             return this;
@@ -101,13 +135,9 @@ public final class TestSigner {
             return param("Action", action);
         }
 
-        /** Sets a parameter; null removes it (a common one included). */
+        /** Sets a parameter, common ones included; null removes it (sends none). */
         public V1 param(String name, String value) {
-            if (value == null) {
-                parameters.remove(name);
-            } else {
-                parameters.put(name, value);
-            }
+            putOrRemove(parameters, name, value);
             return this;
         }
 
@@ -116,12 +146,37 @@ public final class TestSigner {
             return this;
         }
 
+        /** Removes a parameter, a common one such as {@code Timestamp} included. */
+        public V1 drop(String name) {
+            return param(name, null);
+        }
+
         public V1 timestamp(Instant instant) {
             return param("Timestamp", TestSigner.timestamp(instant));
         }
 
+        /** A Timestamp sent verbatim, malformed or not. */
+        public V1 timestamp(String timestamp) {
+            return param("Timestamp", timestamp);
+        }
+
         public V1 nonce(String nonce) {
             return param("SignatureNonce", nonce);
+        }
+
+        /** {@code Format}: JSON unless set; null sends none (the service then negotiates from {@code Accept}). */
+        public V1 format(String format) {
+            return param("Format", format);
+        }
+
+        public V1 accept(String accept) {
+            return header("Accept", accept);
+        }
+
+        /** Sends this header (V1 signs none); null removes it. */
+        public V1 header(String name, String value) {
+            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
+            return this;
         }
 
         /** False signs like the Tea SDK's v2 path: empty-valued parameters are sent but not signed. */
@@ -130,16 +185,16 @@ public final class TestSigner {
             return this;
         }
 
-        /** Sends every parameter in an {@code application/x-www-form-urlencoded} body, as pop-core's POST does. */
+        /** POST with every parameter, Signature included, in a form body and none in the query (as pop-core). */
         public V1 inFormBody() {
-            this.method = "POST";
-            this.inFormBody = true;
-            return this;
+            everyParameterInBody = true;
+            return method("POST");
         }
 
-        public V1 header(String name, String value) {
-            headers.put(name.toLowerCase(Locale.ROOT), value);
-            return this;
+        /** POST with these parameters in a form body and the rest in the query. */
+        public V1 inFormBody(String... names) {
+            bodyParameters.addAll(List.of(names));
+            return method("POST");
         }
 
         /** Sends this Signature instead of the computed one; null sends none. */
@@ -149,6 +204,7 @@ public final class TestSigner {
             return this;
         }
 
+        /** The string to sign as the SDKs build it (empty values included unless {@link #signEmptyValues} false). */
         public String stringToSign() {
             Map<String, String> signed = new TreeMap<>(parameters);
             if (!signEmptyValues) {
@@ -164,7 +220,7 @@ public final class TestSigner {
             return Base64.getEncoder().encodeToString(hmac("HmacSHA1", accessKeySecret + "&", stringToSign()));
         }
 
-        /** Every parameter as sent, Signature included. */
+        /** Every parameter as it will be sent, Signature included. */
         public Map<String, String> signedParameters() {
             Map<String, String> sent = new LinkedHashMap<>(parameters);
             String signature = signature();
@@ -174,7 +230,7 @@ public final class TestSigner {
             return sent;
         }
 
-        /** The percent-encoded parameters: the query string, or the form body after {@link #inFormBody()}. */
+        /** Every parameter, Signature included, percent-encoded as one query string or form body. */
         public String encodedParameters() {
             return encode(signedParameters());
         }
@@ -183,27 +239,49 @@ public final class TestSigner {
             return method;
         }
 
+        /** The headers to send: those set, and the form's Content-Type when there is a form body. */
         public Map<String, String> headers() {
             Map<String, String> sent = new LinkedHashMap<>(headers);
-            if (inFormBody) {
+            if (everyParameterInBody || !bodyParameters.isEmpty()) {
                 sent.putIfAbsent("content-type", FORM);
             }
             return sent;
         }
 
+        /** The parameters, Signature included, that go in the form body (true) or in the query (false). */
+        private Map<String, String> sentInBody(boolean inBody) {
+            Map<String, String> part = new LinkedHashMap<>();
+            signedParameters().forEach((name, value) -> {
+                if ((everyParameterInBody || bodyParameters.contains(name)) == inBody) {
+                    part.put(name, value);
+                }
+            });
+            return part;
+        }
+
+        private byte[] body() {
+            Map<String, String> body = sentInBody(true);
+            return body.isEmpty() ? new byte[0] : encode(body).getBytes(StandardCharsets.UTF_8);
+        }
+
         public SignedRequest toSignedRequest() {
-            Map<String, String> sent = signedParameters();
-            if (inFormBody) {
-                return new SignedRequest(method, Map.of(), sent, headers(),
-                        encode(sent).getBytes(StandardCharsets.UTF_8));
-            }
-            return new SignedRequest(method, sent, sent, headers(), new byte[0]);
+            return new SignedRequest(method, sentInBody(false), signedParameters(), headers(), body());
+        }
+
+        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        public RpcResponse send() {
+            return sender(client).send(method, encode(sentInBody(false)), headers(), body());
         }
     }
 
-    /** A V3 (ACS3-HMAC-SHA256) request as the Tea SDK sends it: Action and Version in x-acs-* headers. */
+    /**
+     * A V3 (ACS3-HMAC-SHA256) request as the Tea SDK sends it: POST, business parameters in the query,
+     * {@code x-acs-action}, {@code x-acs-version}, {@code x-acs-date}, {@code x-acs-signature-nonce},
+     * {@code x-acs-content-sha256} and {@code host} signed. No {@code Format}: the service answers JSON.
+     */
     public static final class V3 {
 
+        private final RpcClient client;
         private final String accessKeyId;
         private final String accessKeySecret;
         private final Map<String, String> query = new LinkedHashMap<>();
@@ -215,61 +293,70 @@ public final class TestSigner {
         private boolean legacyFieldOrder;
         private String authorizationOverride;
 
-        private V3(String accessKeyId, String accessKeySecret) {
+        V3(String accessKeyId, String accessKeySecret, RpcClient client) {
+            this.client = client;
             this.accessKeyId = accessKeyId;
             this.accessKeySecret = accessKeySecret;
-            headers.put("host", "127.0.0.1:8080");
+            headers.put("host", client == null ? DEFAULT_HOST : client.host());
             headers.put("x-acs-version", API_VERSION);
             headers.put("x-acs-date", timestamp(Instant.now()));
             headers.put("x-acs-signature-nonce", TestIds.nonce());
         }
 
+        /** Default POST. */
         public V3 method(String method) {
             this.method = method;
             return this;
         }
 
+        /** {@code x-acs-action}; null sends none. */
         public V3 action(String action) {
             return header("x-acs-action", action);
         }
 
-        /** Sets a query parameter; null removes it. */
-        public V3 query(String name, String value) {
-            if (value == null) {
-                query.remove(name);
-            } else {
-                query.put(name, value);
-            }
+        /** {@code x-acs-version}; null sends none. */
+        public V3 version(String version) {
+            return header("x-acs-version", version);
+        }
+
+        /** Sets a query parameter (signed in the canonical query); null removes it. */
+        public V3 param(String name, String value) {
+            putOrRemove(query, name, value);
             return this;
         }
 
-        public V3 queries(Map<String, String> values) {
-            values.forEach(this::query);
+        public V3 params(Map<String, String> values) {
+            values.forEach(this::param);
             return this;
         }
 
         /** Sets a header (signed if it is host, content-type or x-acs-*, as the SDKs do); null removes it. */
         public V3 header(String name, String value) {
-            String lowerCaseName = name.toLowerCase(Locale.ROOT);
-            if (value == null) {
-                headers.remove(lowerCaseName);
-            } else {
-                headers.put(lowerCaseName, value);
-            }
+            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
             return this;
         }
 
-        /** A header sent but left out of SignedHeaders. */
+        /** A header sent but left out of SignedHeaders; null removes it. */
         public V3 unsignedHeader(String name, String value) {
             headers.remove(name.toLowerCase(Locale.ROOT));
-            unsignedHeaders.put(name.toLowerCase(Locale.ROOT), value);
+            putOrRemove(unsignedHeaders, name.toLowerCase(Locale.ROOT), value);
             return this;
+        }
+
+        public V3 accept(String accept) {
+            return unsignedHeader("accept", accept);
         }
 
         public V3 date(Instant instant) {
             return header("x-acs-date", timestamp(instant));
         }
 
+        /** An {@code x-acs-date} sent verbatim, malformed or not; null sends none. */
+        public V3 date(String date) {
+            return header("x-acs-date", date);
+        }
+
+        /** {@code x-acs-signature-nonce}; null sends none. */
         public V3 nonce(String nonce) {
             return header("x-acs-signature-nonce", nonce);
         }
@@ -385,6 +472,18 @@ public final class TestSigner {
             }
             return new SignedRequest(method, query, parameters, headers(), body);
         }
+
+        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        public RpcResponse send() {
+            return sender(client).send(method, queryString(), headers(), body());
+        }
+    }
+
+    private static RpcClient sender(RpcClient client) {
+        if (client == null) {
+            throw new IllegalStateException("Only signed: make the request with RpcClient.v1 or .v3 to send it");
+        }
+        return client;
     }
 
     private static byte[] hmac(String algorithm, String key, String data) {
