@@ -2,21 +2,16 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.EcsTagServiceApplication;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.SecondInstance;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.TestPostgres;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances of the service on one database, as behind a load balancer: what one instance has seen (a nonce)
@@ -25,27 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @IntegrationTest
 class NonceAcrossInstancesTest extends TagBehaviourTest {
 
-    private static ConfigurableApplicationContext secondInstance;
-
-    @BeforeAll
-    static void startASecondInstance() {
-        var database = TestPostgres.connectionDetails();
-        // Arguments, not default properties: application.yml's own datasource settings must not win.
-        secondInstance = new SpringApplicationBuilder(EcsTagServiceApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.getJdbcUrl(),
-                        "--spring.datasource.username=" + database.getUsername(),
-                        "--spring.datasource.password=" + database.getPassword(),
-                        "--spring.datasource.hikari.maximum-pool-size=4");
-    }
-
-    @AfterAll
-    static void stopTheSecondInstance() {
-        if (secondInstance != null) {
-            secondInstance.close();
-        }
-    }
+    @RegisterExtension
+    static final SecondInstance secondInstance = new SecondInstance();
 
     @Test
     void aV3NonceUsedOnOneInstanceIsRefusedOnTheOther() {
@@ -60,12 +36,12 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         assertOk(first);
         assertThat(recordedNonces(key, nonce)).isEqualTo(1);
 
-        var replay = new TeaRpc(key, secondPort()).call("UntagResources",
+        var replay = new TeaRpc(key, secondInstance.port()).call("UntagResources",
                 Parameters.instances(resource).tagKeys("k").map(), withNonce);
         assertRefused(replay, 400, "SignatureNonceUsed");
         assertThat(tagsOf(account.key(), resource)).isEqualTo(Map.of("k", "v"));
 
-        assertOk(new TeaRpc(key, secondPort()).call("UntagResources", Parameters.instances(resource).tagKeys("k").map()));
+        assertOk(new TeaRpc(key, secondInstance.port()).call("UntagResources", Parameters.instances(resource).tagKeys("k").map()));
         assertThat(tagsOf(account.key(), resource)).isEmpty();
     }
 
@@ -77,7 +53,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         String nonce = UUID.randomUUID().toString();
         var parameters = Parameters.instances(resource).with("SignatureNonce", nonce).map();
 
-        assertOk(new TeaRpc(key, secondPort(), true).call("ListTagResources", parameters));
+        assertOk(new TeaRpc(key, secondInstance.port(), true).call("ListTagResources", parameters));
         assertThat(recordedNonces(key, nonce)).isEqualTo(1);
 
         assertRefused(new TeaRpc(key, port, true).call("ListTagResources", parameters), 400, "SignatureNonceUsed");
@@ -92,7 +68,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         var query = Parameters.instances(resource).map();
 
         assertOk(new TeaRpc(accessKeys.create(account.id(), false), port).call("ListTagResources", query, withNonce));
-        assertOk(new TeaRpc(accessKeys.create(account.id(), false), secondPort())
+        assertOk(new TeaRpc(accessKeys.create(account.id(), false), secondInstance.port())
                 .call("ListTagResources", query, withNonce));
     }
 
@@ -104,7 +80,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
 
         var first = list(account.key(), Parameters.instances(resources));
         assertOk(first);
-        var second = new TeaRpc(accessKeys.create(account.id(), false), secondPort())
+        var second = new TeaRpc(accessKeys.create(account.id(), false), secondInstance.port())
                 .call("ListTagResources", Parameters.instances(resources).with("NextToken", first.nextToken()).map());
 
         assertOk(second);
@@ -117,9 +93,5 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
                 .params(key.accessKeyId(), nonce, key.accountId())
                 .query(Long.class)
                 .single();
-    }
-
-    private static int secondPort() {
-        return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
     }
 }

@@ -28,6 +28,18 @@ abstract class ContractTestSupport extends ServiceTest {
     /** Any channel id: the contract gives TagOwnerBid no format. */
     static final String BID = "26842";
 
+    /** The normal key of the account a test starts from, set by {@link #anAccountWithATaggedInstance}. */
+    IssuedAccessKey key;
+    /** An instance of that account, carrying the public tags the test started it with. */
+    String tagged;
+
+    /** Starts a test from a fresh account, its normal {@link #key}, and its instance {@link #tagged} with these tags. */
+    void anAccountWithATaggedInstance(Map<String, String> publicTags) {
+        key = newNormalKey();
+        tagged = newInstance(key.accountId());
+        tagPublicly(key, List.of(tagged), publicTags);
+    }
+
     /** A normal AccessKey of a fresh account. */
     IssuedAccessKey newNormalKey() {
         return accessKeys.create(TestIds.account(), false);

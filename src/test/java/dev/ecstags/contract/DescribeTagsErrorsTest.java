@@ -1,10 +1,8 @@
 package dev.ecstags.contract;
 
-import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @IntegrationTest
 class DescribeTagsErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagPublicly(key, List.of(newInstance(key.accountId())), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
     }
 
     TestSigner.V1 describe() {

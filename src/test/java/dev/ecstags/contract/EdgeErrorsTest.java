@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
-import dev.ecstags.support.RpcResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 
 import dev.ecstags.auth.AccessKeyStatus;
-import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.TestSigner;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
@@ -23,14 +22,9 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class ErrorPrecedenceTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    String tagged;
-
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
         watchTagRows(key.accountId());
     }
 

@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
@@ -25,14 +24,9 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ListTagResourcesErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    String tagged;
-
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
     }
 
     TestSigner.V1 listTagged() {

@@ -6,7 +6,6 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,9 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class NonceWithTheActionTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    String tagged;
-
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
         watchTagRows(key.accountId());
     }
 

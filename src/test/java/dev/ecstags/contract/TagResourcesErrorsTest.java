@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
@@ -25,19 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 @IntegrationTest
 class TagResourcesErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    /** An instance of the key's account that carries the public tag env=prod. */
-    String tagged;
     /** An instance of the key's account without tags. */
     String bare;
     List<String> rowsBefore;
 
     @BeforeEach
     void accountWithTwoInstances() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
         bare = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
         rowsBefore = watchTagRows(key.accountId());
         assertThat(rowsBefore).hasSize(1);
     }

@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
@@ -28,16 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @IntegrationTest
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    /** An instance of the key's account that carries public tags env=prod and team=a. */
-    String tagged;
     List<String> rowsBefore;
 
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod", "team", "a"));
+        anAccountWithATaggedInstance(Map.of("env", "prod", "team", "a"));
         rowsBefore = watchTagRows(key.accountId());
         assertThat(rowsBefore).hasSize(2);
     }
