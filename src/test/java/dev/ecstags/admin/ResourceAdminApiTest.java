@@ -28,7 +28,7 @@ class ResourceAdminApiTest extends ServiceTest {
 
     @Test
     void registersResourcesWithTaggableDefaultingToTrue() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         String disk = TestIds.resource("d-");
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", """
@@ -46,7 +46,7 @@ class ResourceAdminApiTest extends ServiceTest {
 
     @Test
     void registeringIsIdempotent() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         String body = registration(instance, ACCOUNT);
 
         assertThat(admin.call("PUT", "/admin/v1/resources", body).json().get("registered").asInt()).isEqualTo(1);
@@ -59,7 +59,7 @@ class ResourceAdminApiTest extends ServiceTest {
 
     @Test
     void deletingAResourceDeletesItsTags() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         admin.call("PUT", "/admin/v1/resources", registration(instance, ACCOUNT));
         jdbc.sql("""
                         insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
@@ -78,14 +78,14 @@ class ResourceAdminApiTest extends ServiceTest {
 
     @Test
     void deletingAnUnknownResourceIs404() {
-        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + TestIds.resource("i-"), null);
+        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + TestIds.instance(), null);
 
         assertProblem(reply, 404);
     }
 
     @Test
     void withoutTheTokenNothingHappens() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         String body = registration(instance, ACCOUNT);
 
         for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + AdminHttp.TOKEN,
@@ -134,7 +134,7 @@ class ResourceAdminApiTest extends ServiceTest {
 
     @Test
     void aBadAccountIdIs400AndNamesTheField() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", registration(instance, "12345abc"));
 
@@ -149,7 +149,7 @@ class ResourceAdminApiTest extends ServiceTest {
     void aResourceIdThatXmlCannotCarryIs400AndRegistersNothing() {
         // JSON escapes: a control character, NUL, U+FFFE and a lone surrogate.
         for (String bad : List.of("\\u0001", "\\u0000", "\\uFFFE", "\\uD800")) {
-            String prefix = TestIds.resource("i-");
+            String prefix = TestIds.instance();
             Reply reply = admin.call("PUT", "/admin/v1/resources", registration(prefix + bad, ACCOUNT));
 
             assertProblem(reply, 400);
@@ -158,7 +158,7 @@ class ResourceAdminApiTest extends ServiceTest {
                     .query(Integer.class).single()).isZero();
         }
         // Tab, line breaks and characters beyond the BMP are text XML carries.
-        String fine = TestIds.resource("i-") + "\\t\\uD83D\\uDE00";
+        String fine = TestIds.instance() + "\\t\\uD83D\\uDE00";
         assertThat(admin.call("PUT", "/admin/v1/resources", registration(fine, ACCOUNT)).status()).isEqualTo(200);
     }
 
@@ -191,7 +191,7 @@ class ResourceAdminApiTest extends ServiceTest {
     @Test
     void aBodyThatIsNotJsonIs415() {
         Reply reply = admin.call("PUT", "/admin/v1/resources", "Bearer " + AdminHttp.TOKEN, "text/plain",
-                registration(TestIds.resource("i-"), ACCOUNT));
+                registration(TestIds.instance(), ACCOUNT));
 
         assertProblem(reply, 415);
     }

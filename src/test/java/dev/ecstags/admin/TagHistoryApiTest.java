@@ -39,8 +39,8 @@ class TagHistoryApiTest extends ServiceTest {
     @BeforeEach
     void anAccount() {
         admin = new AdminHttp(port);
-        account = TestIds.account();
-        key = accessKeys.create(account, false);
+        key = newNormalKey();
+        account = key.accountId();
     }
 
     @Test
@@ -157,7 +157,7 @@ class TagHistoryApiTest extends ServiceTest {
     @Test
     void showsPrivateTagsMarked() {
         String instance = register("instance");
-        var service = accessKeys.create(TestIds.account(), true);
+        var service = newServiceKey();
         ok(rpc.v1(service).action("TagResources").param("RegionId", REGION).param("ResourceType", "instance")
                 .param("ResourceId.1", instance).param("TagOwnerUid", account).param("TagOwnerBid", "26842")
                 .param("Scope", "private").param("Tag.1.Key", "acs:system").param("Tag.1.Value", "on").send());

@@ -133,8 +133,8 @@ class RequestPathFuzzTest extends ServiceTest {
             return;
         }
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
-        String accountId = TestIds.account();
-        normalKey = accessKeys.create(accountId, false);
+        normalKey = newNormalKey();
+        String accountId = normalKey.accountId();
         serviceKey = accessKeys.create(accountId, true);
         var registrations = new ArrayList<ResourceRegistration>();
         for (int i = 0; i < 4; i++) {

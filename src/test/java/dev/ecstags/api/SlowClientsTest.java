@@ -128,8 +128,8 @@ class SlowClientsTest extends ServiceTest {
     }
 
     RpcResponse signedCall() {
-        String account = TestIds.account();
-        var key = accessKeys.create(account, false);
+        var key = newNormalKey();
+        String account = key.accountId();
         String id = TestIds.resource("i-slow");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", id, account, true)));
         return new RpcClient(port).v1(key).action("TagResources").param("RegionId", "cn-hangzhou")

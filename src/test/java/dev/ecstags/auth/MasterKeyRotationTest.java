@@ -32,10 +32,10 @@ class MasterKeyRotationTest extends ServiceTest {
 
     @Test
     void secretsSealedUnderThePreviousKeyOrBeforeKeyIdsSignAndAreResealedUnderTheCurrentKey() throws Exception {
-        IssuedAccessKey underPreviousKey = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey underPreviousKey = newNormalKey();
         SecretCipher previous = new SecretCipher(new TagsProperties(null, PREVIOUS_KEY, List.of("cn-hangzhou")));
         store(underPreviousKey, previous.encrypt(underPreviousKey.accessKeyId(), underPreviousKey.accessKeySecret()));
-        IssuedAccessKey legacy = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey legacy = newNormalKey();
         store(legacy, SecretCipherTest.legacySeal(Base64.getDecoder().decode(PREVIOUS_KEY), legacy.accessKeyId(),
                 legacy.accessKeySecret()));
 

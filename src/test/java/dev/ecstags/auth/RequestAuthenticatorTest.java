@@ -52,8 +52,8 @@ class RequestAuthenticatorTest extends ServiceTest {
 
     @BeforeEach
     void issueKey() {
-        accountId = TestIds.account();
-        key = accessKeys.create(accountId, false);
+        key = newNormalKey();
+        accountId = key.accountId();
     }
 
     TestSigner.V1 v1() {

@@ -46,7 +46,7 @@ class AccountIsolationTest extends TagBehaviourTest {
     void aServiceKeyActsOnAnotherAccountsResourcesWithTagOwnerUidAndBid() {
         var customer = newAccount();
         var resource = instanceOf(customer);
-        var service = newServiceKey();
+        var service = newServiceClient();
 
         assertOk(tag(service, Parameters.instances(resource).owner(customer.id()).tags("managed-by", "service")));
         assertThat(tagsOf(customer.key(), resource)).isEqualTo(Map.of("managed-by", "service"));

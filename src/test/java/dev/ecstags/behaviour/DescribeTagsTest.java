@@ -25,7 +25,6 @@ class DescribeTagsTest extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";
 
-    String account;
     IssuedAccessKey key;
     String web1;
     String web2;
@@ -33,8 +32,7 @@ class DescribeTagsTest extends ServiceTest {
 
     @BeforeEach
     void anAccountWithTwoInstancesAndADisk() {
-        account = TestIds.account();
-        key = accessKeys.create(account, false);
+        key = newNormalKey();
         web1 = register("instance");
         web2 = register("instance");
         disk = register("disk");
@@ -94,22 +92,22 @@ class DescribeTagsTest extends ServiceTest {
 
     @Test
     void showsPrivateTagsOnlyToAServiceKeyAskingForThem() {
-        var service = accessKeys.create(TestIds.account(), true);
+        var service = newServiceKey();
         assertThat(rpc.v1(service).action("TagResources").param("RegionId", REGION).param("ResourceType", "instance")
-                .param("ResourceId.1", web1).param("TagOwnerUid", account).param("TagOwnerBid", "26842")
+                .param("ResourceId.1", web1).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", "26842")
                 .param("Scope", "private").param("Tag.1.Key", "acs:system").param("Tag.1.Value", "on").send()
                 .status()).isEqualTo(200);
 
         assertThat(pairs(describe().send())).doesNotContain("acs:system=on i1 d0");
         assertThat(pairs(describe().param("Category", "System").send())).isEmpty();
         var asService = rpc.v1(service).action("DescribeTags").param("RegionId", REGION)
-                .param("TagOwnerUid", account).param("TagOwnerBid", "26842").param("Scope", "private");
+                .param("TagOwnerUid", key.accountId()).param("TagOwnerBid", "26842").param("Scope", "private");
         assertThat(pairs(asService.send())).containsExactly("acs:system=on i1 d0");
     }
 
     @Test
     void seesNothingOfAnotherAccountOrRegion() {
-        var other = accessKeys.create(TestIds.account(), false);
+        var other = newNormalKey();
         assertThat(pairs(rpc.v1(other).action("DescribeTags").param("RegionId", REGION).send())).isEmpty();
         assertThat(pairs(describe().param("RegionId", "cn-beijing").send())).isEmpty();
     }
@@ -120,7 +118,7 @@ class DescribeTagsTest extends ServiceTest {
 
     private String register(String type) {
         String id = type.charAt(0) + "-" + TestIds.instance().substring(2);
-        inventory.register(List.of(new ResourceRegistration(REGION, type, id, account, true)));
+        inventory.register(List.of(new ResourceRegistration(REGION, type, id, key.accountId(), true)));
         return id;
     }
 

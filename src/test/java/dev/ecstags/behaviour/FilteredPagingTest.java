@@ -97,7 +97,7 @@ class FilteredPagingTest extends TagBehaviourTest {
 
     @Test
     void privateTagsNeitherMatchNorShow() {
-        var service = newServiceKey();
+        var service = newServiceClient();
         String unzoned = everything.keySet().stream().filter(id -> !zoned.contains(id)).findFirst().orElseThrow();
         assertOk(tag(service, Parameters.instances(unzoned).owner(account.id()).privateScope()
                 .tags("zone-private", "p")));

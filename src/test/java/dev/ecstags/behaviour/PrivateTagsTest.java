@@ -17,7 +17,7 @@ class PrivateTagsTest extends TagBehaviourTest {
     void privateTagsHaveTheirOwnTwentyAndANormalKeyNeitherSeesNorRemovesThem() {
         var account = newAccount();
         var resource = instanceOf(account);
-        var service = newServiceKey();
+        var service = newServiceClient();
         assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 20))));
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).privateScope()
@@ -45,7 +45,7 @@ class PrivateTagsTest extends TagBehaviourTest {
     void aKeyCarriedPrivatelyCanNeitherBeWrittenNorRemovedAsAPublicOne() {
         var account = newAccount();
         var resource = instanceOf(account);
-        var service = newServiceKey();
+        var service = newServiceClient();
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).privateScope()
                 .tags("billing", "internal")));
 

@@ -40,7 +40,7 @@ class QuotaTest extends TagBehaviourTest {
     void aServiceKeysPublicTagsShareTheAccountsPublicQuota() {
         var account = newAccount();
         var resource = instanceOf(account);
-        var service = newServiceKey();
+        var service = newServiceClient();
         assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 19))));
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).tags("by-service", "1")));

@@ -36,8 +36,8 @@ class RenderableTextTest extends TagBehaviourTest {
 
     @Test
     void everythingStoredListsInXmlAndJson() {
-        String accountId = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(accountId, false);
+        IssuedAccessKey key = newNormalKey();
+        String accountId = key.accountId();
         var account = new Account(accountId, new dev.ecstags.sdk.TeaRpc(key, port));
         var resource = instanceOf(account);
         Map<String, String> stored = Map.of(

@@ -26,8 +26,8 @@ abstract class TagBehaviourTest extends ServiceTest {
     }
 
     /** A cloud-internal service's key, of an account of its own. */
-    TeaRpc newServiceKey() {
-        return new TeaRpc(accessKeys.create(TestIds.account(), true), port);
+    TeaRpc newServiceClient() {
+        return new TeaRpc(newServiceKey(), port);
     }
 
     /** A taggable instance in the default region. */

@@ -33,21 +33,15 @@ abstract class ContractTestSupport extends ServiceTest {
     /** An instance of that account, carrying the public tags the test started it with. */
     String tagged;
 
-    /** Starts a test from a fresh account, its normal {@link #key}, and its instance {@link #tagged} with these tags. */
+    /**
+     * Starts a test from a fresh account, its normal {@link #key}, and its instance {@link #tagged} with these tags;
+     * the account's tag rows are watched from here on ({@link #assertRefused}).
+     */
     void anAccountWithATaggedInstance(Map<String, String> publicTags) {
         key = newNormalKey();
         tagged = newInstance(key.accountId());
         tagPublicly(key, List.of(tagged), publicTags);
-    }
-
-    /** A normal AccessKey of a fresh account. */
-    IssuedAccessKey newNormalKey() {
-        return accessKeys.create(TestIds.account(), false);
-    }
-
-    /** A service AccessKey of a fresh account (a cloud-internal service). */
-    IssuedAccessKey newServiceKey() {
-        return accessKeys.create(TestIds.account(), true);
+        watchTagRows(key.accountId());
     }
 
     /** Registers one fresh taggable instance of the account in {@link #REGION}. */

@@ -25,7 +25,6 @@ class ErrorPrecedenceTest extends ContractTestSupport {
     @BeforeEach
     void accountWithATaggedInstance() {
         anAccountWithATaggedInstance(Map.of("env", "prod"));
-        watchTagRows(key.accountId());
     }
 
     TestSigner.V1 untagEnv() {

@@ -21,7 +21,6 @@ class NonceWithTheActionTest extends ContractTestSupport {
     @BeforeEach
     void accountWithATaggedInstance() {
         anAccountWithATaggedInstance(Map.of("env", "prod"));
-        watchTagRows(key.accountId());
     }
 
     @Test

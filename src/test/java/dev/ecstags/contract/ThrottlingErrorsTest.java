@@ -40,8 +40,8 @@ class ThrottlingErrorsTest extends ServiceTest {
 
     @BeforeEach
     void anAccountWithAResource() {
-        account = TestIds.account();
-        issued = accessKeys.create(account, false);
+        issued = newNormalKey();
+        account = issued.accountId();
         key = new TeaRpc(issued, port);
         resource = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration(SdkClients.REGION, "instance", resource, account, true)));

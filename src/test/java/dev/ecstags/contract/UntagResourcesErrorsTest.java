@@ -32,7 +32,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
     @BeforeEach
     void accountWithATaggedInstance() {
         anAccountWithATaggedInstance(Map.of("env", "prod", "team", "a"));
-        rowsBefore = watchTagRows(key.accountId());
+        rowsBefore = tagRows(key.accountId());
         assertThat(rowsBefore).hasSize(2);
     }
 

@@ -43,8 +43,8 @@ class ReadmeExamplesTest extends ServiceTest {
     }
 
     private void assertRuns(Program program) throws Exception {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
+        IssuedAccessKey key = newNormalKey();
+        String account = key.accountId();
         String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, account, true)));
 

@@ -21,7 +21,7 @@ class MetricsPerActionTest extends ServiceTest {
 
     @Test
     void theRpcTimerHasBucketsPerActionAndTheErrorCounterNamesActionAndCode() throws Exception {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
         var rpc = new RpcClient(port);
         assertThat(rpc.v1(key).action("ListTagResources").param("RegionId", "cn-hangzhou")
                 .param("ResourceType", "instance").param("ResourceId.1", "i-none").send().status()).isEqualTo(200);

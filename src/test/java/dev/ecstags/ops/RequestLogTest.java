@@ -36,10 +36,9 @@ class RequestLogTest extends ServiceTest {
 
     @Test
     void aSuccessfulCallIsOneLineWithItsRequestIdInTheMdc(CapturedOutput output) {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
-        String instance = instanceOf(account);
-        var call = new RpcClient(port).v1(key).action("TagResources").param("RegionId", REGION)
+        IssuedAccessKey key = newNormalKey();
+        String instance = instanceOf(key.accountId());
+        var call = rpc.v1(key).action("TagResources").param("RegionId", REGION)
                 .param("ResourceType", "instance").param("ResourceId.1", instance)
                 .param("Tag.1.Key", "env").param("Tag.1.Value", "prod");
         String signature = call.signedParameters().get("Signature");
@@ -52,7 +51,7 @@ class RequestLogTest extends ServiceTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
                 .contains(" INFO [" + requestId + "]")
-                .contains("RPC TagResources", "AccessKeyId=" + key.accessKeyId(), "account=" + account,
+                .contains("RPC TagResources", "AccessKeyId=" + key.accessKeyId(), "account=" + key.accountId(),
                         "region=" + REGION, "status=200", "code=-", " ms");
         assertThat(output.getOut()).doesNotContain(signature, key.accessKeySecret());
     }
@@ -60,10 +59,9 @@ class RequestLogTest extends ServiceTest {
     /** A form body is read asynchronously (RequestIntakeFilter), so the call reaches the log on an async dispatch. */
     @Test
     void aCallWithAFormBodyIsOneLineToo(CapturedOutput output) {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
-        String instance = instanceOf(account);
-        var call = new RpcClient(port).v1(key).action("UntagResources").param("RegionId", REGION)
+        IssuedAccessKey key = newNormalKey();
+        String instance = instanceOf(key.accountId());
+        var call = rpc.v1(key).action("UntagResources").param("RegionId", REGION)
                 .param("ResourceType", "instance").param("ResourceId.1", instance).param("TagKey.1", "env")
                 .inFormBody();
 
@@ -72,12 +70,12 @@ class RequestLogTest extends ServiceTest {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         List<String> lines = linesWith(output, "RequestId=" + response.requestIdHeader());
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("RPC UntagResources", "account=" + account, "status=200", "code=-");
+        assertThat(lines.get(0)).contains("RPC UntagResources", "account=" + key.accountId(), "status=200", "code=-");
     }
 
     @Test
     void aRefusedCallNamesItsCodeAndTheClaimedKeyButNoAccount(CapturedOutput output) {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
         var call = new RpcClient(port).v3(key.accessKeyId(), "not-the-secret").action("UntagResources")
                 .param("RegionId", REGION).param("ResourceType", "instance").param("ResourceId.1", "i-x")
                 .param("TagKey.1", "env");
@@ -96,7 +94,7 @@ class RequestLogTest extends ServiceTest {
 
     @Test
     void anUnknownActionIsLoggedAsUnknownNotAsWhatTheCallerSent(CapturedOutput output) {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
 
         RpcResponse response = new RpcClient(port).v1(key).action("Delete\nAll").send();
 

@@ -45,8 +45,8 @@ class TlsTest extends ServiceTest {
 
     @Test
     void theTeaSdkTagsListsAndUntagsOverHttpsItsDefault() throws Exception {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
+        IssuedAccessKey key = newNormalKey();
+        String account = key.accountId();
         String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, account, true)));
         Config config = new Config()

@@ -20,7 +20,7 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void registersNewResourcesWithTheTypeInLowerCase() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         String disk = TestIds.resource("d-");
 
         int registered = inventory.register(List.of(
@@ -34,7 +34,7 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void registeringAgainChangesOnlyTaggable() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
 
@@ -49,7 +49,7 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void registeringUnderAnotherAccountMovesTheResourceAndDropsTheOldAccountsTags() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "owner");
 
@@ -74,7 +74,7 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void aResourceListedTwiceCountsOnceAndTheLastEntryWins() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
 
         int registered = inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true),
@@ -111,21 +111,21 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void anInvalidEntryRegistersNothing() {
-        String valid = TestIds.resource("i-");
+        String valid = TestIds.instance();
         ResourceRegistration good = new ResourceRegistration("cn-hangzhou", "instance", valid, ACCOUNT, true);
 
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("mars-north-1", "instance", TestIds.resource("i-"), ACCOUNT, true))))
+                new ResourceRegistration("mars-north-1", "instance", TestIds.instance(), ACCOUNT, true))))
                 .isInstanceOf(InvalidRegistrationException.class)
                 .hasMessageContaining("resources[1].regionId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "spaceship", TestIds.resource("i-"), ACCOUNT, true))))
+                new ResourceRegistration("cn-hangzhou", "spaceship", TestIds.instance(), ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceType");
         assertThatThrownBy(() -> inventory.register(List.of(good,
                 new ResourceRegistration("cn-hangzhou", "instance", " ", ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "instance", TestIds.resource("i-"), "12ab", true))))
+                new ResourceRegistration("cn-hangzhou", "instance", TestIds.instance(), "12ab", true))))
                 .hasMessageContaining("resources[1].accountId");
 
         assertThat(owners("cn-hangzhou", "instance", valid)).isEmpty();
@@ -133,7 +133,7 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void removingAResourceRemovesItsTags() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "team");
@@ -146,10 +146,10 @@ class ResourceInventoryTest extends ServiceTest {
 
     @Test
     void removingAnUnknownResourceSaysSo() {
-        String instance = TestIds.resource("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
 
-        assertThat(inventory.remove("cn-hangzhou", "instance", TestIds.resource("i-"))).isFalse();
+        assertThat(inventory.remove("cn-hangzhou", "instance", TestIds.instance())).isFalse();
         assertThat(inventory.remove("cn-beijing", "instance", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "disk", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "spaceship", instance)).isFalse();

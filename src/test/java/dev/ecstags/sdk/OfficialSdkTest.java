@@ -15,6 +15,8 @@ import dev.ecstags.sdk.TagSdk.SdkRefusal;
 import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,10 +60,18 @@ class OfficialSdkTest extends ServiceTest {
         }
     }
 
+    /** The test runs once with every flavour of SDK. */
+    @Retention(RetentionPolicy.RUNTIME)
     @ParameterizedTest
     @EnumSource(Flavour.class)
+    @interface WithEveryFlavour {
+    }
+
+    /** The account of the test: a fresh one for each test, as JUnit makes a test instance for each. */
+    private final String account = TestIds.account();
+
+    @WithEveryFlavour
     void tagsListsAndUntags(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var first = instanceOf(account);
         var second = instanceOf(account);
@@ -82,10 +92,8 @@ class OfficialSdkTest extends ServiceTest {
     }
 
     /** Issue 6: 20 tags whose keys and values are 128 CJK characters each (about 47 KB in a V3 or GET query). */
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void twentyTagsOf128CjkCharacters(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var instance = instanceOf(account);
         Map<String, String> tags = new java.util.LinkedHashMap<>();
@@ -99,10 +107,8 @@ class OfficialSdkTest extends ServiceTest {
         assertThat(sdk.list(ListQuery.byIds(List.of(instance))).entries()).hasSize(20);
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void listsByTagAndByTagFilter(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var production = instanceOf(account);
         var staging = instanceOf(account);
@@ -121,10 +127,8 @@ class OfficialSdkTest extends ServiceTest {
                 .containsExactlyElementsOf(Stream.of(production, production, staging).sorted().toList());
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void refusalsArriveAsTheSdksErrors(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var resource = instanceOf(account);
 
@@ -139,10 +143,8 @@ class OfficialSdkTest extends ServiceTest {
                 "InvalidResourceType.NotFound", 404);
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void pagesThroughNextToken(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var resources = List.of(instanceOf(account), instanceOf(account), instanceOf(account));
         var twenty = new LinkedHashMap<String, String>();
@@ -159,10 +161,8 @@ class OfficialSdkTest extends ServiceTest {
         assertThat(second.nextToken()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void describesTheTagCatalog(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var first = instanceOf(account);
         var second = instanceOf(account);
@@ -206,10 +206,7 @@ class OfficialSdkTest extends ServiceTest {
     /** ResourceTypeCount as the SDKs read it: every type the SDKs model, zero where no resource carries the pair. */
     private static Map<String, Integer> counts(int instances, int disks) {
         var counts = new LinkedHashMap<String, Integer>();
-        for (String type : List.of("Instance", "Disk", "Volume", "Image", "Snapshot", "Securitygroup",
-                "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance")) {
-            counts.put(type, 0);
-        }
+        TagSdk.CatalogTag.COUNTED_TYPES.forEach(type -> counts.put(type, 0));
         counts.put("Instance", instances);
         counts.put("Disk", disks);
         return counts;

@@ -40,7 +40,7 @@ interface TagSdk {
     record CatalogTag(String tagKey, String tagValue, Map<String, Integer> resourceTypeCount) {
 
         /** The fields of DescribeTags' ResourceTypeCount, in the order both SDKs declare them. */
-        private static final List<String> COUNTED_TYPES = List.of("Instance", "Disk", "Volume", "Image", "Snapshot",
+        static final List<String> COUNTED_TYPES = List.of("Instance", "Disk", "Volume", "Image", "Snapshot",
                 "Securitygroup", "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance");
 
         /**

@@ -3,6 +3,7 @@ package dev.ecstags.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.AccessKeys;
+import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceInventory;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,16 @@ public abstract class ServiceTest {
         rpc = new RpcClient(port);
         watchedAccount = null;
         watchedRows = null;
+    }
+
+    /** A normal AccessKey of a fresh account. */
+    protected IssuedAccessKey newNormalKey() {
+        return accessKeys.create(TestIds.account(), false);
+    }
+
+    /** A service AccessKey of a fresh account (a cloud-internal service). */
+    protected IssuedAccessKey newServiceKey() {
+        return accessKeys.create(TestIds.account(), true);
     }
 
     /**
