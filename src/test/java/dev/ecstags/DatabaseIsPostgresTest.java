@@ -2,12 +2,10 @@ package dev.ecstags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 /** Fails the build unless the database tests really ran against PostgreSQL 17 with the Flyway schema. */
-@IntegrationTest
 class DatabaseIsPostgresTest extends ServiceTest {
 
     @Test

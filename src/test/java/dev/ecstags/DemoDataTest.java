@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +11,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The demo's fixed credentials: a client configured with them keeps working across restarts of the demo. */
-@IntegrationTest
 class DemoDataTest extends ServiceTest {
     @Autowired
     TagsProperties properties;

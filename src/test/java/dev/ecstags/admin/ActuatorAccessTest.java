@@ -2,7 +2,6 @@ package dev.ecstags.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 6, item 7: health stays open; metrics and every other actuator endpoint need the admin token. */
-@IntegrationTest
 class ActuatorAccessTest extends ServiceTest {
 
     static final String ADMIN_TOKEN = "test-admin-token";

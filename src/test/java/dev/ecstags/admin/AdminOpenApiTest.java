@@ -2,7 +2,6 @@ package dev.ecstags.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** /v3/api-docs describes the admin API, and only it, with its bearer token. */
-@IntegrationTest
 class AdminOpenApiTest extends ServiceTest {
 
     @Test

@@ -3,28 +3,15 @@ package dev.ecstags.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class ResourceAdminApiTest extends ServiceTest {
+class ResourceAdminApiTest extends AdminApiTest {
 
     private static final String ACCOUNT = "1234567890123456";
-    private static final String PROBLEM_JSON = "application/problem+json";
-
-    AdminHttp admin;
-
-    @BeforeEach
-    void client() {
-        admin = new AdminHttp(port);
-    }
 
     @Test
     void registersResourcesWithTaggableDefaultingToTrue() {
@@ -194,15 +181,6 @@ class ResourceAdminApiTest extends ServiceTest {
                 registration(TestIds.instance(), ACCOUNT));
 
         assertProblem(reply, 415);
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(reply.body()).doesNotContain("Exception", "at dev.", "at org.", "select ", "insert ");
     }
 
     private static List<String> fieldsInError(Reply reply) {

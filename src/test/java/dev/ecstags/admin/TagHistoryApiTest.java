@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +25,15 @@ import tools.jackson.databind.JsonNode;
  * after), what is not recorded (failed calls, calls that change nothing), keyset paging and filters, and the tags
  * of a resource as of every past instant against a model of the changes made.
  */
-@IntegrationTest
-class TagHistoryApiTest extends ServiceTest {
+class TagHistoryApiTest extends AdminApiTest {
 
     static final String REGION = "cn-hangzhou";
 
-    AdminHttp admin;
     String account;
     IssuedAccessKey key;
 
     @BeforeEach
     void anAccount() {
-        admin = new AdminHttp(port);
         key = newNormalKey();
         account = key.accountId();
     }

@@ -8,7 +8,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.TestSigner;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.net.URI;
@@ -35,7 +34,6 @@ import org.springframework.web.context.WebApplicationContext;
  * <p>One normal and one service key of a fresh account, with a few registered resources, serve every input; the
  * tags the fuzzer writes stay on that account, so listings later in the run see them (and must still render).
  */
-@IntegrationTest
 class RequestPathFuzzTest extends ServiceTest {
 
     private static final String REGION = "cn-hangzhou";

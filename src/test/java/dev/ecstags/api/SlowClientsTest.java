@@ -3,7 +3,6 @@ package dev.ecstags.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
@@ -30,7 +29,6 @@ import org.springframework.test.context.TestPropertySource;
  * per-read timeout and, with a blocking read, would hold 100 workers for as long as it goes on), health and a
  * signed call from another client are still answered, and every slow socket gets the API's 408 and is closed.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"TAGS_REQUEST_READ_TIMEOUT=3s", "server.tomcat.threads.max=4",
         "server.tomcat.threads.min-spare=2", "tags.request.max-buffered-bytes=1MB"})
 class SlowClientsTest extends ServiceTest {

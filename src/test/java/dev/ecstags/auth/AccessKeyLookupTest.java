@@ -2,14 +2,12 @@ package dev.ecstags.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The per-instance cache of AccessKeys that requests read instead of the database. */
-@IntegrationTest
 class AccessKeyLookupTest extends ServiceTest {
 
     @Autowired

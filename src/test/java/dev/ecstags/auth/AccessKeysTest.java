@@ -3,7 +3,6 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@IntegrationTest
 class AccessKeysTest extends ServiceTest {
     @Autowired
     RequestAuthenticator authenticator;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.TagsProperties;
 import dev.ecstags.support.ServiceTest;
-import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * application-test.yml) or stored before key ids existed keep signing, and the admin re-seal moves every secret
  * under the current key.
  */
-@IntegrationTest
 class MasterKeyRotationTest extends ServiceTest {
 
     /** application-test.yml's tags.previous-master-keys. */

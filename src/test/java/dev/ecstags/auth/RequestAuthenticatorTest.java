@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@IntegrationTest
 class RequestAuthenticatorTest extends ServiceTest {
 
     private static final List<String> V1_COMMON_PARAMETERS = List.of("Action", "Version", "AccessKeyId", "Signature",

@@ -7,7 +7,6 @@ import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.SecondInstance;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (NOTIFY evicts the key everywhere), and within the cache's TTL even when the notice is lost. The second instance
  * runs with a TTL of 3 s, the first with the default 5 s: a refusal within 1 s is the notice's doing, not the TTL's.
  */
-@IntegrationTest
 class AccessKeyCacheAcrossInstancesTest extends TagBehaviourTest {
 
     private static final Duration SECOND_INSTANCE_TTL = Duration.ofSeconds(3);

@@ -2,12 +2,10 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An account sees and changes only its own resources; a service key may act for another account. */
-@IntegrationTest
 class AccountIsolationTest extends TagBehaviourTest {
 
     @Test

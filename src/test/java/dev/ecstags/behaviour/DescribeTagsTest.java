@@ -6,7 +6,6 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import tools.jackson.databind.JsonNode;
  * how many resources of each type carry it; narrowed by type, resource and Tag.N; paged by number; private tags
  * only for a service key with Scope=private; nothing of another account or region.
  */
-@IntegrationTest
 class DescribeTagsTest extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";

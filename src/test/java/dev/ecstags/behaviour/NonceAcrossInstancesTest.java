@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.sdk.TeaRpc;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.SecondInstance;
 import dev.ecstags.support.TestIds;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two instances of the service on one database, as behind a load balancer: what one instance has seen (a nonce)
  * or issued (a page token) holds on the other, because it lives in PostgreSQL, not in memory.
  */
-@IntegrationTest
 class NonceAcrossInstancesTest extends TagBehaviourTest {
 
     @RegisterExtension

@@ -2,7 +2,6 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
  * Private (system) tags, written by service keys with Scope=private: a quota of their own, and out of a normal
  * key's sight and reach.
  */
-@IntegrationTest
 class PrivateTagsTest extends TagBehaviourTest {
 
     @Test

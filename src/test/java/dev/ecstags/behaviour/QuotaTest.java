@@ -2,11 +2,9 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** At most 20 public tags per resource; an overwrite does not count. */
-@IntegrationTest
 class QuotaTest extends TagBehaviourTest {
 
     @Test

@@ -2,12 +2,10 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** UntagResources as the seed describes it. */
-@IntegrationTest
 class UntagSemanticsTest extends TagBehaviourTest {
 
     @Test

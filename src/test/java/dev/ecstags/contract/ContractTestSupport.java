@@ -1,6 +1,7 @@
 package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * What the contract tests share: a client for the service on its random port, fresh accounts, keys and resources
@@ -59,6 +62,17 @@ abstract class ContractTestSupport extends ServiceTest {
         return ids;
     }
 
+    /** RegionId and ResourceType absent, empty or unknown, and the seed error each is answered with. */
+    static Stream<Arguments> regionAndTypeRefusals() {
+        return Stream.of(
+                arguments("RegionId", null, Documented.MISSING_REGION_ID),
+                arguments("RegionId", "", Documented.MISSING_REGION_ID),
+                arguments("RegionId", UNKNOWN_REGION, Documented.INVALID_REGION_ID),
+                arguments("ResourceType", null, Documented.MISSING_RESOURCE_TYPE),
+                arguments("ResourceType", "", Documented.MISSING_RESOURCE_TYPE),
+                arguments("ResourceType", "vm", Documented.INVALID_RESOURCE_TYPE));
+    }
+
     /** A V1 UntagResources call of {@link #TYPE} in {@link #REGION}; the test adds ids and keys. */
     TestSigner.V1 untag(IssuedAccessKey key) {
         return rpc.v1(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE);
@@ -72,13 +86,18 @@ abstract class ContractTestSupport extends ServiceTest {
         return rpc.v1(key).action("ListTagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
-    /** {@code ResourceId.1..N} for these ids. */
-    static Map<String, String> resourceIds(List<String> ids) {
+    /** {@code name.1..N} for these values, as the RPC API numbers a list. */
+    static Map<String, String> numbered(String name, List<String> values) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            parameters.put("ResourceId." + (i + 1), ids.get(i));
+        for (int i = 0; i < values.size(); i++) {
+            parameters.put(name + "." + (i + 1), values.get(i));
         }
         return parameters;
+    }
+
+    /** {@code ResourceId.1..N} for these ids. */
+    static Map<String, String> resourceIds(List<String> ids) {
+        return numbered("ResourceId", ids);
     }
 
     static Map<String, String> resourceIds(String... ids) {
@@ -87,11 +106,7 @@ abstract class ContractTestSupport extends ServiceTest {
 
     /** {@code TagKey.1..N}. */
     static Map<String, String> tagKeys(List<String> keys) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            parameters.put("TagKey." + (i + 1), keys.get(i));
-        }
-        return parameters;
+        return numbered("TagKey", keys);
     }
 
     static Map<String, String> tagKeys(String... keys) {

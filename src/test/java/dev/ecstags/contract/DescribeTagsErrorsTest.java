@@ -1,6 +1,5 @@
 package dev.ecstags.contract;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The error rows of DescribeTags, each with its HTTP status and Code: the shared parameter rules (region, type,
  * Tag.N, Scope and TagOwnerUid) and its own (PageNumber, PageSize, Category), in the catalog's precedence.
  */
-@IntegrationTest
 class DescribeTagsErrorsTest extends ContractTestSupport {
 
     @BeforeEach

@@ -3,7 +3,6 @@ package dev.ecstags.contract;
 
 import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.support.TestSigner;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * order. Each test breaks exactly two adjacent (or telling) rules of an otherwise valid call; its name says which
  * wins.
  */
-@IntegrationTest
 class ErrorPrecedenceTest extends ContractTestSupport {
 
     @BeforeEach

@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code x-acs-request-id}), HostId, Code and Message; the exact content type; a flat JSON object or an XML
  * {@code <Error>} root; nothing of the service's internals.
  */
-@IntegrationTest
 class ErrorResponseFormatTest extends ContractTestSupport {
 
     private static final String JSON = "application/json;charset=utf-8";

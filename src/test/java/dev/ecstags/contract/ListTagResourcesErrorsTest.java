@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +20,6 @@ import tools.jackson.databind.JsonNode;
  * The rows of CONTRACT.md §5 that apply to ListTagResources: the shared parameter rules, its selectors
  * (InvalidParameter for Tag with TagFilter, MissParameter.TagOrResourceId) and Invalid.NextToken.
  */
-@IntegrationTest
 class ListTagResourcesErrorsTest extends ContractTestSupport {
 
     @BeforeEach
@@ -49,25 +47,9 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
     class RegionAndType {
 
         @ParameterizedTest
-        @NullAndEmptySource
-        void missingRegionId(String regionId) {
-            assertError(listTagged().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
-        }
-
-        @Test
-        void unknownRegionId() {
-            assertError(listTagged().param("RegionId", UNKNOWN_REGION).send(), Documented.INVALID_REGION_ID);
-        }
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void missingResourceType(String resourceType) {
-            assertError(listTagged().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
-        }
-
-        @Test
-        void unknownResourceType() {
-            assertError(listTagged().param("ResourceType", "vm").send(), Documented.INVALID_RESOURCE_TYPE);
+        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
+        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
+            assertError(listTagged().param(parameter, value).send(), error);
         }
     }
 

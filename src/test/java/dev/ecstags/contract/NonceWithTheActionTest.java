@@ -3,7 +3,6 @@ package dev.ecstags.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * as if it were recorded first: whether the action succeeds, a parameter rule refuses it, or the statement does; and a
  * reused nonce is answered SignatureNonceUsed whatever else is wrong, changing nothing.
  */
-@IntegrationTest
 class NonceWithTheActionTest extends ContractTestSupport {
 
     @BeforeEach

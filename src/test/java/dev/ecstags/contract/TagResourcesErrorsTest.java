@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the code (InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed among them). Every
  * refused call is checked to write nothing: the account's tag rows are exactly as before.
  */
-@IntegrationTest
 class TagResourcesErrorsTest extends ContractTestSupport {
 
     /** An instance of the key's account without tags. */
@@ -53,25 +51,9 @@ class TagResourcesErrorsTest extends ContractTestSupport {
     class RegionAndType {
 
         @ParameterizedTest
-        @NullAndEmptySource
-        void missingRegionId(String regionId) {
-            assertRefused(tagTeam().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
-        }
-
-        @Test
-        void unknownRegionId() {
-            assertRefused(tagTeam().param("RegionId", UNKNOWN_REGION).send(), Documented.INVALID_REGION_ID);
-        }
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void missingResourceType(String resourceType) {
-            assertRefused(tagTeam().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
-        }
-
-        @Test
-        void unknownResourceType() {
-            assertRefused(tagTeam().param("ResourceType", "vm").send(), Documented.INVALID_RESOURCE_TYPE);
+        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
+        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
+            assertRefused(tagTeam().param(parameter, value).send(), error);
         }
     }
 

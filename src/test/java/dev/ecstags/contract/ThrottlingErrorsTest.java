@@ -9,7 +9,6 @@ import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.springframework.test.context.TestPropertySource;
  * can spend its rate) and before the nonce is recorded and any parameter rule. The window is an hour here, so that
  * a bucket runs dry whatever the speed of the machine.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"tags.throttle.write-per-second=2", "tags.throttle.read-per-second=3",
         "tags.throttle.rate-period=1h"})
 class ThrottlingErrorsTest extends ServiceTest {

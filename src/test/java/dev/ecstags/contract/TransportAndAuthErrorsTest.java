@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.TestSigner;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * provoked with both signature versions where the rule exists in both. Each request is otherwise a valid
  * UntagResources call of the caller's own instance, so the one broken rule is the only possible answer.
  */
-@IntegrationTest
 class TransportAndAuthErrorsTest extends ContractTestSupport {
 
     /** A V1 UntagResources call that succeeds as it is: the account's own instance, a key it does not carry. */

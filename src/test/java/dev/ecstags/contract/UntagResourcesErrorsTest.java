@@ -2,7 +2,6 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * removes tags: InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed. They are provoked
  * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}.
  */
-@IntegrationTest
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
     List<String> rowsBefore;

@@ -6,7 +6,6 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * The README's SDK programs are these files, quoted whole between their markers; this test runs them against the
  * service and checks that the README still quotes them word for word, so the README cannot show code that fails.
  */
-@IntegrationTest
 class ReadmeExamplesTest extends ServiceTest {
 
     private static final Path README = Path.of("README.md");

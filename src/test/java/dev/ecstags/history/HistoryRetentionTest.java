@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Retention: changes older than TAGS_HISTORY_RETENTION (90 days by default) go, in batches; newer ones stay. */
-@IntegrationTest
 class HistoryRetentionTest extends ServiceTest {
 
     @Autowired

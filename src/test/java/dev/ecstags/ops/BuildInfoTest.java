@@ -2,7 +2,6 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** /actuator/info says which build runs: version (build-info) and commit (git-commit-id). */
-@IntegrationTest
 class BuildInfoTest extends ServiceTest {
 
     @Test

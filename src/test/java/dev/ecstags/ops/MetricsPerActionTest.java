@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.support.ServiceTest;
-import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** What Prometheus scrapes: latency histograms per action, errors per action and code. */
-@IntegrationTest
 class MetricsPerActionTest extends ServiceTest {
 
     @Test

@@ -6,7 +6,6 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import java.net.URI;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 
 /** What an operator reads in the log: one line per RPC call and per admin change, and never a credential. */
-@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogTest extends ServiceTest {
 

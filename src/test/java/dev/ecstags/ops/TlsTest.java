@@ -12,7 +12,6 @@ import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTPS through Spring Boot's SSL bundles, with a self-signed certificate made for this run by the JDK's keytool
  * (as the README shows), and the Tea SDK calling over HTTPS, its default, trusting that certificate.
  */
-@IntegrationTest
 class TlsTest extends ServiceTest {
 
     private static final String PASSWORD = "test-only-keystore";

@@ -9,7 +9,6 @@ import dev.ecstags.sdk.TeaRpc.Answer;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.HeldLock;
-import dev.ecstags.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import org.springframework.test.context.TestPropertySource;
  * row lock another transaction holds) answers 503 ServiceUnavailable, changes nothing, and leaves its pooled
  * connection fit for the next call (a pool of 2, so the next calls reuse it).
  */
-@IntegrationTest
 @TestPropertySource(properties = {"TAGS_DB_STATEMENT_TIMEOUT=1s", "spring.datasource.hikari.maximum-pool-size=2"})
 class StatementTimeoutTest extends ServiceTest {
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecstags.resource.ResourceInventory.InvalidRegistrationException;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-@IntegrationTest
 class ResourceInventoryTest extends ServiceTest {
 
     private static final String ACCOUNT = "1111111111111111";

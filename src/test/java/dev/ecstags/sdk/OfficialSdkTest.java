@@ -12,7 +12,6 @@ import dev.ecstags.sdk.TagSdk.Entry;
 import dev.ecstags.sdk.TagSdk.ListQuery;
 import dev.ecstags.sdk.TagSdk.Page;
 import dev.ecstags.sdk.TagSdk.SdkRefusal;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import java.lang.annotation.Retention;
@@ -33,7 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The three actions end to end through every official Java SDK flavour a caller may use: the legacy core in V1
  * (POST and GET, JSON and XML) and V3, and the Tea SDK in V3 and in its HMAC-SHA1 ("v2") mode.
  */
-@IntegrationTest
 class OfficialSdkTest extends ServiceTest {
 
     /** Chinese keys and values, an empty value, spaces and {@code *}, and characters URL encodings disagree on. */

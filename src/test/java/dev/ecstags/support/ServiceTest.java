@@ -12,10 +12,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What every test of the running service (annotated {@link IntegrationTest}) is given: the port it listens on, a
- * client for it, and the beans that prepare a test's own data (AccessKeys, resources) and read what the database
- * holds. A test autowires anything else it needs itself.
+ * A test of the running service ({@link IntegrationTest}: the whole service on a random port, against the test
+ * PostgreSQL), and what every such test is given: the port, a client for it, the beans that prepare a test's own
+ * data (AccessKeys, resources) and read what the database holds, and the assertions on an answer. A test autowires
+ * anything else it needs itself.
  */
+@IntegrationTest
 public abstract class ServiceTest {
 
     @LocalServerPort

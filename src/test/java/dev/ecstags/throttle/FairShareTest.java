@@ -9,7 +9,6 @@ import dev.ecstags.sdk.TeaRpc.Answer;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.HeldLock;
-import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.springframework.test.context.TestPropertySource;
  * (waiting for a row lock the test holds), its further calls are refused at once with Throttling.User, never
  * queued, and another account's calls all succeed. Once the stuck calls end, the account is served again.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"tags.throttle.account-max-connections=2", "TAGS_DB_STATEMENT_TIMEOUT=30s"})
 class FairShareTest extends ServiceTest {
 
