@@ -45,13 +45,11 @@ class RequestAuthenticatorTest extends ServiceTest {
     @Autowired
     Clock clock;
 
-    String accountId;
     IssuedAccessKey key;
 
     @BeforeEach
     void issueKey() {
         key = newNormalKey();
-        accountId = key.accountId();
     }
 
     TestSigner.V1 v1() {
@@ -68,13 +66,13 @@ class RequestAuthenticatorTest extends ServiceTest {
         @Test
         void v1GetLikeLegacyJavaCore() {
             assertThat(authenticator.authenticate(v1().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), accountId, false));
+                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
         @Test
         void v1PostWithEveryParameterInTheFormBodyLikePopCore() {
             assertThat(authenticator.authenticate(v1().inFormBody().toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
         }
 
         @Test
@@ -89,13 +87,13 @@ class RequestAuthenticatorTest extends ServiceTest {
                     .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void v3LikeTheTeaSdk() {
             assertThat(authenticator.authenticate(v3().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), accountId, false));
+                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
         @Test
@@ -103,7 +101,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().legacyCoreFieldOrder().header("content-type", "application/json")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
@@ -112,7 +110,7 @@ class RequestAuthenticatorTest extends ServiceTest {
                     .param("Action", "UntagResources").param("Version", TestSigner.API_VERSION).param("Format", "JSON")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
@@ -121,18 +119,18 @@ class RequestAuthenticatorTest extends ServiceTest {
             assertThat(request.parameters()).containsEntry("TagKey.3", "from the body");
             assertThat(request.queryParameters()).doesNotContainKey("TagKey.3");
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void serviceKeysAreReportedAsSuch() {
-            IssuedAccessKey serviceKey = accessKeys.create(accountId, true);
+            IssuedAccessKey serviceKey = accessKeys.create(key.accountId(), true);
 
             Caller caller = authenticator.authenticate(
                     TestSigner.v1(serviceKey.accessKeyId(), serviceKey.accessKeySecret()).action("UntagResources")
                             .toSignedRequest());
 
-            assertThat(caller).isEqualTo(new Caller(serviceKey.accessKeyId(), accountId, true));
+            assertThat(caller).isEqualTo(new Caller(serviceKey.accessKeyId(), key.accountId(), true));
         }
 
         @Test
@@ -332,7 +330,7 @@ class RequestAuthenticatorTest extends ServiceTest {
 
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Active);
 
-            assertThat(authenticator.authenticate(v1().toSignedRequest()).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(v1().toSignedRequest()).accountId()).isEqualTo(key.accountId());
         }
     }
 
@@ -407,7 +405,7 @@ class RequestAuthenticatorTest extends ServiceTest {
                     .action("UntagResources").nonce(nonce).toSignedRequest()), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
             assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
         }
     }
 
@@ -472,7 +470,7 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void twoKeysMayUseTheSameNonce() {
-            IssuedAccessKey otherKey = accessKeys.create(accountId, false);
+            IssuedAccessKey otherKey = accessKeys.create(key.accountId(), false);
             String nonce = TestIds.nonce();
 
             authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
@@ -492,7 +490,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             OffsetDateTime expiresAt = jdbc.sql("""
                             select expires_at from signature_nonce
                              where account_id = ? and access_key_id = ? and nonce = ?""")
-                    .params(accountId, key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
+                    .params(key.accountId(), key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
             assertThat(expiresAt.toInstant())
                     .isEqualTo(signedAt.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(15)));
         }
@@ -503,7 +501,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             insertNonce(nonce, clock.instant().minus(Duration.ofMinutes(1)));
 
             assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
             refused(() -> authenticator.authenticate(v1().nonce(nonce).toSignedRequest()),
                     ErrorCode.SIGNATURE_NONCE_USED);
         }
@@ -543,7 +541,7 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         private void insertNonce(String nonce, Instant expiresAt) {
             jdbc.sql("insert into signature_nonce (account_id, access_key_id, nonce, expires_at) values (?, ?, ?, ?)")
-                    .params(accountId, key.accessKeyId(), nonce, expiresAt.atOffset(ZoneOffset.UTC)).update();
+                    .params(key.accountId(), key.accessKeyId(), nonce, expiresAt.atOffset(ZoneOffset.UTC)).update();
         }
     }
 

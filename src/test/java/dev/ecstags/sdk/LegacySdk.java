@@ -72,13 +72,7 @@ final class LegacySdk implements TagSdk {
         var request = new ListTagResourcesRequest();
         request.setResourceType(query.resourceType());
         request.setResourceIds(query.resourceIds());
-        var tagList = new ArrayList<ListTagResourcesRequest.Tag>();
-        query.tags().forEach((key, value) -> {
-            var tag = new ListTagResourcesRequest.Tag();
-            tag.setKey(key);
-            tag.setValue(value);
-            tagList.add(tag);
-        });
+        var tagList = TagSdk.tagModels(query.tags(), LegacySdk::listTag);
         request.setTags(tagList);
         if (query.filterKey() != null) {
             var filter = new ListTagResourcesRequest.TagFilter();
@@ -106,13 +100,7 @@ final class LegacySdk implements TagSdk {
         if (query.resourceId() != null) {
             request.setResourceId(query.resourceId());
         }
-        var tagList = new ArrayList<DescribeTagsRequest.Tag>();
-        query.tags().forEach((key, value) -> {
-            var tag = new DescribeTagsRequest.Tag();
-            tag.setKey(key);
-            tag.setValue(value);
-            tagList.add(tag);
-        });
+        var tagList = TagSdk.tagModels(query.tags(), LegacySdk::describeTag);
         if (!tagList.isEmpty()) {
             request.setTags(tagList);
         }
@@ -128,6 +116,20 @@ final class LegacySdk implements TagSdk {
                 .toList();
         return new Catalog(response.getRequestId(), response.getPageSize(), response.getPageNumber(),
                 response.getTotalCount(), tags);
+    }
+
+    private static ListTagResourcesRequest.Tag listTag(String key, String value) {
+        var tag = new ListTagResourcesRequest.Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return tag;
+    }
+
+    private static DescribeTagsRequest.Tag describeTag(String key, String value) {
+        var tag = new DescribeTagsRequest.Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return tag;
     }
 
     private <T extends AcsResponse> T send(AcsRequest<T> request) throws ClientException {

@@ -1,8 +1,10 @@
 package dev.ecstags.sdk;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The three tag actions as one official SDK flavour performs them. A refusal of the service arrives as
@@ -19,6 +21,13 @@ interface TagSdk {
 
     /** DescribeTags, with every field of the SDK's response read into {@link Catalog}. */
     Catalog describe(DescribeQuery query) throws Exception;
+
+    /** {@code Tag.N} as an SDK models it: one tag object per key and value, in the map's order. */
+    static <T> List<T> tagModels(Map<String, String> tags, BiFunction<String, String, T> newTag) {
+        var models = new ArrayList<T>();
+        tags.forEach((key, value) -> models.add(newTag.apply(key, value)));
+        return models;
+    }
 
     /**
      * @param resourceType null: not sent

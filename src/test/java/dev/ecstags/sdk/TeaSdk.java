@@ -49,9 +49,8 @@ final class TeaSdk implements TagSdk {
 
     @Override
     public Page list(ListQuery query) {
-        var tagList = new ArrayList<ListTagResourcesRequest.ListTagResourcesRequestTag>();
-        query.tags().forEach((key, value) -> tagList.add(
-                new ListTagResourcesRequest.ListTagResourcesRequestTag().setKey(key).setValue(value)));
+        var tagList = TagSdk.tagModels(query.tags(),
+                (key, value) -> new ListTagResourcesRequest.ListTagResourcesRequestTag().setKey(key).setValue(value));
         var request = new ListTagResourcesRequest()
                 .setRegionId(SdkClients.REGION)
                 .setResourceType(query.resourceType())
@@ -73,9 +72,8 @@ final class TeaSdk implements TagSdk {
 
     @Override
     public Catalog describe(DescribeQuery query) {
-        var tagList = new ArrayList<DescribeTagsRequest.DescribeTagsRequestTag>();
-        query.tags().forEach((key, value) -> tagList.add(
-                new DescribeTagsRequest.DescribeTagsRequestTag().setKey(key).setValue(value)));
+        var tagList = TagSdk.tagModels(query.tags(),
+                (key, value) -> new DescribeTagsRequest.DescribeTagsRequestTag().setKey(key).setValue(value));
         var request = new DescribeTagsRequest()
                 .setRegionId(SdkClients.REGION)
                 .setResourceType(query.resourceType())

@@ -95,26 +95,71 @@ public final class TestSigner {
     }
 
     /**
+     * What a V1 and a V3 request share: the HTTP method, parameters set one by one or from a map, the
+     * {@link SignedRequest} for tests below the web layer, and sending through the {@link RpcClient} that made it.
+     */
+    public abstract static sealed class Request<R extends Request<R>> permits V1, V3 {
+
+        private final RpcClient client;
+        private String method;
+
+        Request(RpcClient client, String method) {
+            this.client = client;
+            this.method = method;
+        }
+
+        abstract R self();
+
+        /** The HTTP method, part of what V1 and V3 sign. */
+        public R method(String method) {
+            this.method = method;
+            return self();
+        }
+
+        public String method() {
+            return method;
+        }
+
+        /** Sets a parameter (V1: any, common ones included; V3: a query parameter); null removes it. */
+        public abstract R param(String name, String value);
+
+        public R params(Map<String, String> values) {
+            values.forEach(this::param);
+            return self();
+        }
+
+        public abstract SignedRequest toSignedRequest();
+
+        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        public abstract RpcResponse send();
+
+        RpcClient client() {
+            if (client == null) {
+                throw new IllegalStateException("Only signed: make the request with RpcClient.v1 or .v3 to send it");
+            }
+            return client;
+        }
+    }
+
+    /**
      * A V1 (HMAC-SHA1) request: the common parameters ({@code Format=JSON}, {@code Version}, {@code AccessKeyId},
      * {@code SignatureMethod}, {@code SignatureVersion}, a fresh {@code SignatureNonce}, the current
      * {@code Timestamp}) are preset; every parameter, {@code Signature} included, goes in the query unless moved to
      * a form body. The signature is computed when it is read or sent, over whatever the parameters are then.
      */
-    public static final class V1 {
+    public static final class V1 extends Request<V1> {
 
-        private final RpcClient client;
         private final String accessKeySecret;
         private final Map<String, String> parameters = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> bodyParameters = new LinkedHashSet<>();
-        private String method = "GET";
         private boolean signEmptyValues = true;
         private boolean everyParameterInBody;
         private boolean signatureOverridden;
         private String signatureOverride;
 
         V1(String accessKeyId, String accessKeySecret, RpcClient client) {
-            this.client = client;
+            super(client, "GET");
             this.accessKeySecret = accessKeySecret;
             parameters.put("Format", "JSON");
             parameters.put("Version", API_VERSION);
@@ -125,9 +170,8 @@ public final class TestSigner {
             parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
         }
 
-        /** The HTTP method, signed as the first part of the string to sign. Default GET. */
-        public V1 method(String method) {
-            this.method = method;
+        @Override
+        V1 self() {
             return this;
         }
 
@@ -135,14 +179,9 @@ public final class TestSigner {
             return param("Action", action);
         }
 
-        /** Sets a parameter, common ones included; null removes it (sends none). */
+        @Override
         public V1 param(String name, String value) {
             putOrRemove(parameters, name, value);
-            return this;
-        }
-
-        public V1 params(Map<String, String> values) {
-            values.forEach(this::param);
             return this;
         }
 
@@ -210,7 +249,7 @@ public final class TestSigner {
             if (!signEmptyValues) {
                 signed.values().removeIf(String::isEmpty);
             }
-            return method + "&" + percentEncode("/") + "&" + percentEncode(encode(signed));
+            return method() + "&" + percentEncode("/") + "&" + percentEncode(encode(signed));
         }
 
         public String signature() {
@@ -233,10 +272,6 @@ public final class TestSigner {
         /** Every parameter, Signature included, percent-encoded as one query string or form body. */
         public String encodedParameters() {
             return encode(signedParameters());
-        }
-
-        public String method() {
-            return method;
         }
 
         /** The headers to send: those set, and the form's Content-Type when there is a form body. */
@@ -264,13 +299,14 @@ public final class TestSigner {
             return body.isEmpty() ? new byte[0] : encode(body).getBytes(StandardCharsets.UTF_8);
         }
 
+        @Override
         public SignedRequest toSignedRequest() {
-            return new SignedRequest(method, sentInBody(false), signedParameters(), headers(), body());
+            return new SignedRequest(method(), sentInBody(false), signedParameters(), headers(), body());
         }
 
-        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        @Override
         public RpcResponse send() {
-            return sender(client).send(method, encode(sentInBody(false)), headers(), body());
+            return client().send(method(), encode(sentInBody(false)), headers(), body());
         }
     }
 
@@ -279,22 +315,20 @@ public final class TestSigner {
      * {@code x-acs-action}, {@code x-acs-version}, {@code x-acs-date}, {@code x-acs-signature-nonce},
      * {@code x-acs-content-sha256} and {@code host} signed. No {@code Format}: the service answers JSON.
      */
-    public static final class V3 {
+    public static final class V3 extends Request<V3> {
 
-        private final RpcClient client;
         private final String accessKeyId;
         private final String accessKeySecret;
         private final Map<String, String> query = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Map<String, String> unsignedHeaders = new LinkedHashMap<>();
-        private String method = "POST";
         private byte[] body = new byte[0];
         private String contentSha256Override;
         private boolean legacyFieldOrder;
         private String authorizationOverride;
 
         V3(String accessKeyId, String accessKeySecret, RpcClient client) {
-            this.client = client;
+            super(client, "POST");
             this.accessKeyId = accessKeyId;
             this.accessKeySecret = accessKeySecret;
             headers.put("host", client == null ? DEFAULT_HOST : client.host());
@@ -303,9 +337,8 @@ public final class TestSigner {
             headers.put("x-acs-signature-nonce", TestIds.nonce());
         }
 
-        /** Default POST. */
-        public V3 method(String method) {
-            this.method = method;
+        @Override
+        V3 self() {
             return this;
         }
 
@@ -319,14 +352,10 @@ public final class TestSigner {
             return header("x-acs-version", version);
         }
 
-        /** Sets a query parameter (signed in the canonical query); null removes it. */
+        /** A query parameter, signed in the canonical query. */
+        @Override
         public V3 param(String name, String value) {
             putOrRemove(query, name, value);
-            return this;
-        }
-
-        public V3 params(Map<String, String> values) {
-            values.forEach(this::param);
             return this;
         }
 
@@ -414,7 +443,7 @@ public final class TestSigner {
             String canonicalHeaders = signed.entrySet().stream()
                     .map(header -> header.getKey() + ":" + header.getValue().trim() + "\n")
                     .collect(Collectors.joining());
-            return method + "\n/\n" + encode(new TreeMap<>(query)) + "\n" + canonicalHeaders + "\n"
+            return method() + "\n/\n" + encode(new TreeMap<>(query)) + "\n" + canonicalHeaders + "\n"
                     + signedHeaders() + "\n" + signed.getOrDefault("x-acs-content-sha256", "");
         }
 
@@ -438,10 +467,6 @@ public final class TestSigner {
                     : List.of(credential, signedHeaders, signature));
         }
 
-        public String method() {
-            return method;
-        }
-
         /** The percent-encoded query string (may be empty). */
         public String queryString() {
             return encode(query);
@@ -460,6 +485,7 @@ public final class TestSigner {
             return sent;
         }
 
+        @Override
         public SignedRequest toSignedRequest() {
             Map<String, String> parameters = new LinkedHashMap<>(query);
             String contentType = headers.get("content-type");
@@ -470,20 +496,13 @@ public final class TestSigner {
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
-            return new SignedRequest(method, query, parameters, headers(), body);
+            return new SignedRequest(method(), query, parameters, headers(), body);
         }
 
-        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        @Override
         public RpcResponse send() {
-            return sender(client).send(method, queryString(), headers(), body());
+            return client().send(method(), queryString(), headers(), body());
         }
-    }
-
-    private static RpcClient sender(RpcClient client) {
-        if (client == null) {
-            throw new IllegalStateException("Only signed: make the request with RpcClient.v1 or .v3 to send it");
-        }
-        return client;
     }
 
     private static byte[] hmac(String algorithm, String key, String data) {
