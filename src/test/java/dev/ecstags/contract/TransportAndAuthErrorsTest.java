@@ -34,6 +34,11 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
                 .param("ResourceId.1", newInstance(key.accountId())).param("TagKey.1", "env");
     }
 
+    /** The valid call of {@link #validV1} or {@link #validV3}, by signature version ({@code V1} or {@code V3}). */
+    TestSigner.Request<?> valid(String signatureVersion, IssuedAccessKey key) {
+        return signatureVersion.equals("V1") ? validV1(key) : validV3(key);
+    }
+
     /** The message names the parameter as a whole word (so "Signature" is not found inside "SignatureMethod"). */
     static void assertMessageNames(RpcResponse response, String name) {
         assertThat(response.message()).as("Message of %s", response)
@@ -230,20 +235,15 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
     @Nested
     class InvalidAccessKeyId {
 
-        @Test
-        void v1UnknownKey() {
-            var response = rpc.v1("LTAI" + TestIds.account() + "unknown", "secret").action("UntagResources")
-                    .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
-                    .param("TagKey.1", "env").send();
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void unknownKey(String signatureVersion) {
+            String unknown = "LTAI" + TestIds.account() + "unknown";
+            TestSigner.Request<?> call = signatureVersion.equals("V1") ? rpc.v1(unknown, "secret")
+                    : rpc.v3(unknown, "secret");
 
-            assertError(response, 404, "InvalidAccessKeyId.NotFound");
-        }
-
-        @Test
-        void v3UnknownKey() {
-            var response = rpc.v3("LTAI" + TestIds.account() + "unknown", "secret").action("UntagResources")
-                    .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
-                    .param("TagKey.1", "env").send();
+            var response = call.action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)
+                    .param("ResourceId.1", "i-1").param("TagKey.1", "env").send();
 
             assertError(response, 404, "InvalidAccessKeyId.NotFound");
         }
@@ -257,19 +257,11 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             assertError(call.send(), 404, "InvalidAccessKeyId.NotFound");
         }
 
-        @Test
-        void v1InactiveKey() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void inactiveKey(String signatureVersion) {
             var key = newNormalKey();
-            var call = validV1(key);
-            accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Inactive);
-
-            assertError(call.send(), 400, "InvalidAccessKeyId.Inactive");
-        }
-
-        @Test
-        void v3InactiveKey() {
-            var key = newNormalKey();
-            var call = validV3(key);
+            var call = valid(signatureVersion, key);
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Inactive);
 
             assertError(call.send(), 400, "InvalidAccessKeyId.Inactive");
@@ -405,13 +397,14 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
     @Nested
     class SignatureNonceUsed {
 
-        @Test
-        void v1NonceUsedTwice() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void nonceUsedTwice(String signatureVersion) {
             var key = newNormalKey();
             String nonce = TestIds.nonce();
-            assertSucceeded(validV1(key).nonce(nonce).send());
+            assertSucceeded(valid(signatureVersion, key).nonce(nonce).send());
 
-            assertError(validV1(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
+            assertError(valid(signatureVersion, key).nonce(nonce).send(), 400, "SignatureNonceUsed");
         }
 
         @Test
@@ -421,15 +414,6 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             assertSucceeded(call.send());
 
             assertError(call.send(), 400, "SignatureNonceUsed");
-        }
-
-        @Test
-        void v3NonceUsedTwice() {
-            var key = newNormalKey();
-            String nonce = TestIds.nonce();
-            assertSucceeded(validV3(key).nonce(nonce).send());
-
-            assertError(validV3(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
         }
 
         @Test

@@ -123,6 +123,12 @@ public final class TestSigner {
         /** Sets a parameter (V1: any, common ones included; V3: a query parameter); null removes it. */
         public abstract R param(String name, String value);
 
+        /** The action: V1's {@code Action} parameter, V3's {@code x-acs-action} header; null sends none. */
+        public abstract R action(String action);
+
+        /** V1's {@code SignatureNonce}, V3's {@code x-acs-signature-nonce}; null sends none. */
+        public abstract R nonce(String nonce);
+
         public R params(Map<String, String> values) {
             values.forEach(this::param);
             return self();
@@ -175,6 +181,7 @@ public final class TestSigner {
             return this;
         }
 
+        @Override
         public V1 action(String action) {
             return param("Action", action);
         }
@@ -199,6 +206,7 @@ public final class TestSigner {
             return param("Timestamp", timestamp);
         }
 
+        @Override
         public V1 nonce(String nonce) {
             return param("SignatureNonce", nonce);
         }
@@ -342,7 +350,7 @@ public final class TestSigner {
             return this;
         }
 
-        /** {@code x-acs-action}; null sends none. */
+        @Override
         public V3 action(String action) {
             return header("x-acs-action", action);
         }
@@ -385,7 +393,7 @@ public final class TestSigner {
             return header("x-acs-date", date);
         }
 
-        /** {@code x-acs-signature-nonce}; null sends none. */
+        @Override
         public V3 nonce(String nonce) {
             return header("x-acs-signature-nonce", nonce);
         }
