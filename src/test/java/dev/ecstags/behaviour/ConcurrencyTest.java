@@ -36,8 +36,7 @@ class ConcurrencyTest extends TagBehaviourTest {
     @Test
     void parallelTaggingNeverLeavesMoreThanTwentyTags() throws Exception {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("existing-", 0, 5))));
+        var resource = taggedInstanceOf(account, numberedTags("existing-", 0, 5));
         // Room for 15 more: of 8 calls of 3 new keys each, exactly 5 fit, whatever the interleaving.
         var keys = keysOf(account);
 

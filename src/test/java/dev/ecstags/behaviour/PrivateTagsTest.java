@@ -14,9 +14,8 @@ class PrivateTagsTest extends TagBehaviourTest {
     @Test
     void privateTagsHaveTheirOwnTwentyAndANormalKeyNeitherSeesNorRemovesThem() {
         var account = newAccount();
-        var resource = instanceOf(account);
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 20));
         var service = newServiceClient();
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 20))));
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).privateScope()
                 .tags(numberedTags("acs:system:", 0, 20))));

@@ -10,9 +10,7 @@ class QuotaTest extends TagBehaviourTest {
     @Test
     void twentyTagsFitAndTheTwentyFirstIsRefused() {
         var account = newAccount();
-        var resource = instanceOf(account);
-
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 15))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 15));
         assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 15, 5))));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("k20", "v")),
                 400, "OperationDenied.QuotaExceed");
@@ -23,8 +21,7 @@ class QuotaTest extends TagBehaviourTest {
     @Test
     void overwritingAnExistingKeyDoesNotCount() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 20))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 20));
 
         assertOk(tag(account.key(), Parameters.instances(resource).tags("k00", "new", "k19", "")));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("k01", "newer", "extra", "v")),
@@ -37,9 +34,8 @@ class QuotaTest extends TagBehaviourTest {
     @Test
     void aServiceKeysPublicTagsShareTheAccountsPublicQuota() {
         var account = newAccount();
-        var resource = instanceOf(account);
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 19));
         var service = newServiceClient();
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 19))));
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).tags("by-service", "1")));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("one-more", "v")),

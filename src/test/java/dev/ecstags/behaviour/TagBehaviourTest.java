@@ -37,6 +37,13 @@ abstract class TagBehaviourTest extends ServiceTest {
         return id;
     }
 
+    /** A taggable instance in the default region, tagged through the API with these keys and values. */
+    String taggedInstanceOf(Account account, String... keysAndValues) {
+        String id = instanceOf(account);
+        assertOk(tag(account.key(), Parameters.instances(id).tags(keysAndValues)));
+        return id;
+    }
+
     static Answer tag(TeaRpc key, Parameters parameters) {
         return key.call("TagResources", parameters.map());
     }
