@@ -101,14 +101,23 @@ public final class TestSigner {
     public abstract static sealed class Request<R extends Request<R>> permits V1, V3 {
 
         private final RpcClient client;
+        /** What signs: V1's HMAC-SHA1 key is the secret and {@code &}, V3's HMAC-SHA256 key the secret itself. */
+        final String accessKeySecret;
         private String method;
+        /** The headers set, by lower-case name. */
+        final Map<String, String> headers = new LinkedHashMap<>();
 
-        Request(RpcClient client, String method) {
+        Request(RpcClient client, String method, String accessKeySecret) {
             this.client = client;
             this.method = method;
+            this.accessKeySecret = accessKeySecret;
         }
 
-        abstract R self();
+        /** This request as its own type: R is always the class itself (V1 or V3). */
+        @SuppressWarnings("unchecked")
+        private R self() {
+            return (R) this;
+        }
 
         /** The HTTP method, part of what V1 and V3 sign. */
         public R method(String method) {
@@ -122,6 +131,15 @@ public final class TestSigner {
 
         /** Sets a parameter (V1: any, common ones included; V3: a query parameter); null removes it. */
         public abstract R param(String name, String value);
+
+        /**
+         * Sets a header, by lower-case name; null removes it. V1 signs no header; V3 signs host, content-type and
+         * x-acs-* ones, as the SDKs do.
+         */
+        public R header(String name, String value) {
+            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
+            return self();
+        }
 
         /** The action: V1's {@code Action} parameter, V3's {@code x-acs-action} header; null sends none. */
         public abstract R action(String action);
@@ -155,9 +173,7 @@ public final class TestSigner {
      */
     public static final class V1 extends Request<V1> {
 
-        private final String accessKeySecret;
         private final Map<String, String> parameters = new LinkedHashMap<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> bodyParameters = new LinkedHashSet<>();
         private boolean signEmptyValues = true;
         private boolean everyParameterInBody;
@@ -165,8 +181,7 @@ public final class TestSigner {
         private String signatureOverride;
 
         V1(String accessKeyId, String accessKeySecret, RpcClient client) {
-            super(client, "GET");
-            this.accessKeySecret = accessKeySecret;
+            super(client, "GET", accessKeySecret);
             parameters.put("Format", "JSON");
             parameters.put("Version", API_VERSION);
             parameters.put("AccessKeyId", accessKeyId);
@@ -174,11 +189,6 @@ public final class TestSigner {
             parameters.put("SignatureVersion", "1.0");
             parameters.put("SignatureNonce", TestIds.nonce());
             parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
-        }
-
-        @Override
-        V1 self() {
-            return this;
         }
 
         @Override
@@ -218,12 +228,6 @@ public final class TestSigner {
 
         public V1 accept(String accept) {
             return header("Accept", accept);
-        }
-
-        /** Sends this header (V1 signs none); null removes it. */
-        public V1 header(String name, String value) {
-            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
-            return this;
         }
 
         /** False signs like the Tea SDK's v2 path: empty-valued parameters are sent but not signed. */
@@ -326,9 +330,7 @@ public final class TestSigner {
     public static final class V3 extends Request<V3> {
 
         private final String accessKeyId;
-        private final String accessKeySecret;
         private final Map<String, String> query = new LinkedHashMap<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
         private final Map<String, String> unsignedHeaders = new LinkedHashMap<>();
         private byte[] body = new byte[0];
         private String contentSha256Override;
@@ -336,17 +338,18 @@ public final class TestSigner {
         private String authorizationOverride;
 
         V3(String accessKeyId, String accessKeySecret, RpcClient client) {
-            super(client, "POST");
+            super(client, "POST", accessKeySecret);
             this.accessKeyId = accessKeyId;
-            this.accessKeySecret = accessKeySecret;
             headers.put("host", client == null ? DEFAULT_HOST : client.host());
             headers.put("x-acs-version", API_VERSION);
             headers.put("x-acs-date", timestamp(Instant.now()));
             headers.put("x-acs-signature-nonce", TestIds.nonce());
         }
 
+        /** A query parameter, signed in the canonical query. */
         @Override
-        V3 self() {
+        public V3 param(String name, String value) {
+            putOrRemove(query, name, value);
             return this;
         }
 
@@ -358,19 +361,6 @@ public final class TestSigner {
         /** {@code x-acs-version}; null sends none. */
         public V3 version(String version) {
             return header("x-acs-version", version);
-        }
-
-        /** A query parameter, signed in the canonical query. */
-        @Override
-        public V3 param(String name, String value) {
-            putOrRemove(query, name, value);
-            return this;
-        }
-
-        /** Sets a header (signed if it is host, content-type or x-acs-*, as the SDKs do); null removes it. */
-        public V3 header(String name, String value) {
-            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
-            return this;
         }
 
         /** A header sent but left out of SignedHeaders; null removes it. */
