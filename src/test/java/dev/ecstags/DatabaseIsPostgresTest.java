@@ -2,17 +2,11 @@ package dev.ecstags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fails the build unless the database tests really ran against PostgreSQL 17 with the Flyway schema. */
-@IntegrationTest
-class DatabaseIsPostgresTest {
-
-    @Autowired
-    JdbcClient jdbc;
+class DatabaseIsPostgresTest extends ServiceTest {
 
     @Test
     void testsRunAgainstPostgresql17WithTheMigratedSchema() {

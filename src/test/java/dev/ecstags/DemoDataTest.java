@@ -2,27 +2,16 @@ package dev.ecstags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.RpcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The demo's fixed credentials: a client configured with them keeps working across restarts of the demo. */
-@IntegrationTest
-class DemoDataTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
+class DemoDataTest extends ServiceTest {
     @Autowired
     TagsProperties properties;
 

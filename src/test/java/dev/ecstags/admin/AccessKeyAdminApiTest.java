@@ -3,33 +3,14 @@ package dev.ecstags.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
-import dev.ecstags.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class AccessKeyAdminApiTest {
+class AccessKeyAdminApiTest extends AdminApiTest {
 
     private static final String ACCOUNT = "1234567890123456";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AdminHttp admin;
-
-    @BeforeEach
-    void client() {
-        admin = new AdminHttp(port);
-    }
 
     @Test
     void createsANormalActiveKeyAndShowsItsSecretOnce() {
@@ -157,12 +138,5 @@ class AccessKeyAdminApiTest {
 
     private static List<String> fieldNames(JsonNode node) {
         return node.propertyStream().map(java.util.Map.Entry::getKey).toList();
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo("application/problem+json");
-        assertThat(reply.json().get("status").asInt()).isEqualTo(status);
-        assertThat(reply.body()).doesNotContain("Exception", "at dev.", "at org.");
     }
 }

@@ -2,7 +2,7 @@ package dev.ecstags.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,16 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Issue 6, item 7: health stays open; metrics and every other actuator endpoint need the admin token. */
-@IntegrationTest
-class ActuatorAccessTest {
+class ActuatorAccessTest extends ServiceTest {
 
     static final String ADMIN_TOKEN = "test-admin-token";
-
-    @LocalServerPort
-    int port;
 
     final HttpClient http = HttpClient.newHttpClient();
 

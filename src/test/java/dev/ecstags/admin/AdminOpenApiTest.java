@@ -2,23 +2,18 @@ package dev.ecstags.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** /v3/api-docs describes the admin API, and only it, with its bearer token. */
-@IntegrationTest
-class AdminOpenApiTest {
-
-    @LocalServerPort
-    int port;
+class AdminOpenApiTest extends ServiceTest {
 
     @Test
     void describesEveryAdminPathAndNothingElseWithTheBearerScheme() throws Exception {

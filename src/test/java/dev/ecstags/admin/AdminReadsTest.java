@@ -3,32 +3,14 @@ package dev.ecstags.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Operators read keys and resources back, a page at a time, and every 400 has one shape. */
-@IntegrationTest
-class AdminReadsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    AdminHttp admin;
-
-    @BeforeEach
-    void client() {
-        admin = new AdminHttp(port);
-    }
+class AdminReadsTest extends AdminApiTest {
 
     @Test
     void listsAnAccountsKeysPageByPageWithoutSecrets() {
@@ -168,11 +150,5 @@ class AdminReadsTest {
     private static String resource(String region, String type, String id, String account) {
         return "{\"regionId\":\"" + region + "\",\"resourceType\":\"" + type + "\",\"resourceId\":\"" + id
                 + "\",\"accountId\":\"" + account + "\"}";
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo("application/problem+json");
-        assertThat(reply.body()).doesNotContain("Exception", "at dev.", "at org.");
     }
 }

@@ -3,41 +3,20 @@ package dev.ecstags.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.admin.AdminHttp.Reply;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.TestIds;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class ResourceAdminApiTest {
+class ResourceAdminApiTest extends AdminApiTest {
 
     private static final String ACCOUNT = "1234567890123456";
-    private static final String PROBLEM_JSON = "application/problem+json";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AdminHttp admin;
-
-    @BeforeEach
-    void client() {
-        admin = new AdminHttp(port);
-    }
 
     @Test
     void registersResourcesWithTaggableDefaultingToTrue() {
-        String instance = uniqueId("i-");
-        String disk = uniqueId("d-");
+        String instance = TestIds.instance();
+        String disk = TestIds.resource("d-");
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", """
                 {"resources":[
@@ -54,7 +33,7 @@ class ResourceAdminApiTest {
 
     @Test
     void registeringIsIdempotent() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         String body = registration(instance, ACCOUNT);
 
         assertThat(admin.call("PUT", "/admin/v1/resources", body).json().get("registered").asInt()).isEqualTo(1);
@@ -67,7 +46,7 @@ class ResourceAdminApiTest {
 
     @Test
     void deletingAResourceDeletesItsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         admin.call("PUT", "/admin/v1/resources", registration(instance, ACCOUNT));
         jdbc.sql("""
                         insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
@@ -86,14 +65,14 @@ class ResourceAdminApiTest {
 
     @Test
     void deletingAnUnknownResourceIs404() {
-        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + uniqueId("i-"), null);
+        Reply reply = admin.call("DELETE", "/admin/v1/resources/cn-hangzhou/instance/" + TestIds.instance(), null);
 
         assertProblem(reply, 404);
     }
 
     @Test
     void withoutTheTokenNothingHappens() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         String body = registration(instance, ACCOUNT);
 
         for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + AdminHttp.TOKEN,
@@ -125,7 +104,7 @@ class ResourceAdminApiTest {
 
     @Test
     void moreThanAThousandResourcesIs400AndRegistersNone() {
-        String prefix = uniqueId("over-");
+        String prefix = TestIds.resource("over-");
         String entries = IntStream.rangeClosed(1, 1001)
                 .mapToObj(n -> """
                         {"regionId":"cn-hangzhou","resourceType":"instance","resourceId":"%s-%d","accountId":"%s"}"""
@@ -142,7 +121,7 @@ class ResourceAdminApiTest {
 
     @Test
     void aBadAccountIdIs400AndNamesTheField() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
 
         Reply reply = admin.call("PUT", "/admin/v1/resources", registration(instance, "12345abc"));
 
@@ -157,7 +136,7 @@ class ResourceAdminApiTest {
     void aResourceIdThatXmlCannotCarryIs400AndRegistersNothing() {
         // JSON escapes: a control character, NUL, U+FFFE and a lone surrogate.
         for (String bad : List.of("\\u0001", "\\u0000", "\\uFFFE", "\\uD800")) {
-            String prefix = uniqueId("i-");
+            String prefix = TestIds.instance();
             Reply reply = admin.call("PUT", "/admin/v1/resources", registration(prefix + bad, ACCOUNT));
 
             assertProblem(reply, 400);
@@ -166,7 +145,7 @@ class ResourceAdminApiTest {
                     .query(Integer.class).single()).isZero();
         }
         // Tab, line breaks and characters beyond the BMP are text XML carries.
-        String fine = uniqueId("i-") + "\\t\\uD83D\\uDE00";
+        String fine = TestIds.instance() + "\\t\\uD83D\\uDE00";
         assertThat(admin.call("PUT", "/admin/v1/resources", registration(fine, ACCOUNT)).status()).isEqualTo(200);
     }
 
@@ -199,18 +178,9 @@ class ResourceAdminApiTest {
     @Test
     void aBodyThatIsNotJsonIs415() {
         Reply reply = admin.call("PUT", "/admin/v1/resources", "Bearer " + AdminHttp.TOKEN, "text/plain",
-                registration(uniqueId("i-"), ACCOUNT));
+                registration(TestIds.instance(), ACCOUNT));
 
         assertProblem(reply, 415);
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(reply.body()).doesNotContain("Exception", "at dev.", "at org.", "select ", "insert ");
     }
 
     private static List<String> fieldsInError(Reply reply) {
@@ -230,9 +200,5 @@ class ResourceAdminApiTest {
                 .params(type, resourceId)
                 .query(String.class)
                 .list();
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + UUID.randomUUID();
     }
 }

@@ -2,13 +2,9 @@ package dev.ecstags.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.RpcResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +18,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,31 +25,17 @@ import tools.jackson.databind.JsonNode;
  * after), what is not recorded (failed calls, calls that change nothing), keyset paging and filters, and the tags
  * of a resource as of every past instant against a model of the changes made.
  */
-@IntegrationTest
-class TagHistoryApiTest {
+class TagHistoryApiTest extends AdminApiTest {
 
     static final String REGION = "cn-hangzhou";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
-
-    AdminHttp admin;
-    RpcClient rpc;
     String account;
     IssuedAccessKey key;
 
     @BeforeEach
     void anAccount() {
-        admin = new AdminHttp(port);
-        rpc = new RpcClient(port);
-        account = TestIds.account();
-        key = accessKeys.create(account, false);
+        key = newNormalKey();
+        account = key.accountId();
     }
 
     @Test
@@ -173,7 +152,7 @@ class TagHistoryApiTest {
     @Test
     void showsPrivateTagsMarked() {
         String instance = register("instance");
-        var service = accessKeys.create(TestIds.account(), true);
+        var service = newServiceKey();
         ok(rpc.v1(service).action("TagResources").param("RegionId", REGION).param("ResourceType", "instance")
                 .param("ResourceId.1", instance).param("TagOwnerUid", account).param("TagOwnerBid", "26842")
                 .param("Scope", "private").param("Tag.1.Key", "acs:system").param("Tag.1.Value", "on").send());

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.auth.TestSigner;
-import dev.ecstags.resource.ResourceInventory;
+import dev.ecstags.support.TestSigner;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -37,8 +34,7 @@ import org.springframework.web.context.WebApplicationContext;
  * <p>One normal and one service key of a fresh account, with a few registered resources, serve every input; the
  * tags the fuzzer writes stay on that account, so listings later in the run see them (and must still render).
  */
-@IntegrationTest
-class RequestPathFuzzTest {
+class RequestPathFuzzTest extends ServiceTest {
 
     private static final String REGION = "cn-hangzhou";
     private static final List<String> ACTIONS = List.of("TagResources", "UntagResources", "ListTagResources");
@@ -53,10 +49,6 @@ class RequestPathFuzzTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     private MockMvc mvc;
     private IssuedAccessKey normalKey;
@@ -96,7 +88,7 @@ class RequestPathFuzzTest {
                                                  Map<String, String> parameters) {
         if (transport == 2) {
             var signer = TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action(action)
-                    .header("host", "localhost").queries(parameters);
+                    .header("host", "localhost").params(parameters);
             var request = MockMvcRequestBuilders.request(HttpMethod.POST, uri(signer.queryString()));
             signer.headers().forEach(request::header);
             return request;
@@ -139,12 +131,12 @@ class RequestPathFuzzTest {
             return;
         }
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
-        String accountId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
-        normalKey = accessKeys.create(accountId, false);
+        normalKey = newNormalKey();
+        String accountId = normalKey.accountId();
         serviceKey = accessKeys.create(accountId, true);
         var registrations = new ArrayList<ResourceRegistration>();
         for (int i = 0; i < 4; i++) {
-            String id = "i-fuzz" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String id = TestIds.resource("i-fuzz");
             resourceIds.add(id);
             registrations.add(new ResourceRegistration(REGION, "instance", id, accountId, i < 3));
         }

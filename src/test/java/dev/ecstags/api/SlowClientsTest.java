@@ -2,13 +2,12 @@ package dev.ecstags.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -21,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -33,22 +29,14 @@ import org.springframework.test.context.TestPropertySource;
  * per-read timeout and, with a blocking read, would hold 100 workers for as long as it goes on), health and a
  * signed call from another client are still answered, and every slow socket gets the API's 408 and is closed.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"TAGS_REQUEST_READ_TIMEOUT=3s", "server.tomcat.threads.max=4",
         "server.tomcat.threads.min-spare=2", "tags.request.max-buffered-bytes=1MB"})
-class SlowClientsTest {
+class SlowClientsTest extends ServiceTest {
 
     static final int STALLED = 100;
     static final int TRICKLING = 100;
     static final byte[] SLOW_HEAD = ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n\r\nAction=").getBytes(StandardCharsets.US_ASCII);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     @Test
     void slowClientsHoldNoWorkerAndAreCutOffAtTheDeadline() throws Exception {
@@ -138,10 +126,9 @@ class SlowClientsTest {
     }
 
     RpcResponse signedCall() {
-        String account = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L,
-                9_000_000_000_000_000L));
-        var key = accessKeys.create(account, false);
-        String id = "i-slow" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        var key = newNormalKey();
+        String account = key.accountId();
+        String id = TestIds.resource("i-slow");
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", id, account, true)));
         return new RpcClient(port).v1(key).action("TagResources").param("RegionId", "cn-hangzhou")
                 .param("ResourceType", "instance").param("ResourceId.1", id).param("Tag.1.Key", "env")

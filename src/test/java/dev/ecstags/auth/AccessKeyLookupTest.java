@@ -2,30 +2,24 @@ package dev.ecstags.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The per-instance cache of AccessKeys that requests read instead of the database. */
-@IntegrationTest
-class AccessKeyLookupTest {
+class AccessKeyLookupTest extends ServiceTest {
 
     @Autowired
     AccessKeyLookup lookup;
     @Autowired
-    AccessKeys accessKeys;
-    @Autowired
     SecretCipher secretCipher;
-    @Autowired
-    JdbcClient jdbc;
 
-    private final String accountId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    private final String accountId = TestIds.account();
 
     @Test
     void anUnknownIdIsRememberedSoRepeatingItDoesNotReadTheDatabase() {
-        String madeUp = "LTAImadeup" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        String madeUp = TestIds.resource("LTAImadeup");
         assertThat(lookup.find(madeUp)).isEmpty();
 
         // Written behind the service's back (no NOTIFY): the cached answer stands until it expires or is evicted.
@@ -40,7 +34,7 @@ class AccessKeyLookupTest {
     @Test
     void aKeyIsReadOnceThenServedFromTheCacheUntilAnAdminChangeEvictsIt() {
         // Written behind the service's back, so that no notice of its creation can evict it while the test runs.
-        String accessKeyId = "LTAIcached" + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        String accessKeyId = TestIds.resource("LTAIcached");
         jdbc.sql("insert into access_key (access_key_id, account_id, secret_cipher) values (?, ?, ?)")
                 .params(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, "s3cret")).update();
         assertThat(lookup.find(accessKeyId)).hasValueSatisfying(

@@ -3,28 +3,21 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class AccessKeysTest {
-
-    @Autowired
-    AccessKeys accessKeys;
+class AccessKeysTest extends ServiceTest {
     @Autowired
     RequestAuthenticator authenticator;
-    @Autowired
-    JdbcClient jdbc;
 
-    private final String accountId =
-            Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
+    private final String accountId = TestIds.account();
 
     @Test
     void issuesAnActiveKeyWhoseSecretSignsRequests() {

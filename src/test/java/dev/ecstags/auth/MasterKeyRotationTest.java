@@ -3,8 +3,7 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.TagsProperties;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.RpcClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,27 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  * application-test.yml) or stored before key ids existed keep signing, and the admin re-seal moves every secret
  * under the current key.
  */
-@IntegrationTest
-class MasterKeyRotationTest {
+class MasterKeyRotationTest extends ServiceTest {
 
     /** application-test.yml's tags.previous-master-keys. */
     private static final String PREVIOUS_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
     @Autowired
     SecretCipher cipher;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void secretsSealedUnderThePreviousKeyOrBeforeKeyIdsSignAndAreResealedUnderTheCurrentKey() throws Exception {
-        IssuedAccessKey underPreviousKey = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey underPreviousKey = newNormalKey();
         SecretCipher previous = new SecretCipher(new TagsProperties(null, PREVIOUS_KEY, List.of("cn-hangzhou")));
         store(underPreviousKey, previous.encrypt(underPreviousKey.accessKeyId(), underPreviousKey.accessKeySecret()));
-        IssuedAccessKey legacy = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey legacy = newNormalKey();
         store(legacy, SecretCipherTest.legacySeal(Base64.getDecoder().decode(PREVIOUS_KEY), legacy.accessKeyId(),
                 legacy.accessKeySecret()));
 

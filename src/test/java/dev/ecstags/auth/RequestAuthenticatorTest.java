@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -29,10 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class RequestAuthenticatorTest {
+class RequestAuthenticatorTest extends ServiceTest {
 
     private static final List<String> V1_COMMON_PARAMETERS = List.of("Action", "Version", "AccessKeyId", "Signature",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp");
@@ -44,19 +43,13 @@ class RequestAuthenticatorTest {
     @Autowired
     RequestAuthenticator authenticator;
     @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     Clock clock;
 
-    String accountId;
     IssuedAccessKey key;
 
     @BeforeEach
     void issueKey() {
-        accountId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE));
-        key = accessKeys.create(accountId, false);
+        key = newNormalKey();
     }
 
     TestSigner.V1 v1() {
@@ -64,7 +57,7 @@ class RequestAuthenticatorTest {
     }
 
     TestSigner.V3 v3() {
-        return TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action("UntagResources").queries(UNTAG);
+        return TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action("UntagResources").params(UNTAG);
     }
 
     @Nested
@@ -73,13 +66,13 @@ class RequestAuthenticatorTest {
         @Test
         void v1GetLikeLegacyJavaCore() {
             assertThat(authenticator.authenticate(v1().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), accountId, false));
+                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
         @Test
         void v1PostWithEveryParameterInTheFormBodyLikePopCore() {
             assertThat(authenticator.authenticate(v1().inFormBody().toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
         }
 
         @Test
@@ -94,13 +87,13 @@ class RequestAuthenticatorTest {
                     .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void v3LikeTheTeaSdk() {
             assertThat(authenticator.authenticate(v3().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), accountId, false));
+                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
         @Test
@@ -108,16 +101,16 @@ class RequestAuthenticatorTest {
             SignedRequest request = v3().legacyCoreFieldOrder().header("content-type", "application/json")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void v3WithActionInTheQueryLikeLegacyJavaCoreInV3Mode() {
             SignedRequest request = v3().header("x-acs-action", null).header("x-acs-version", null)
-                    .query("Action", "UntagResources").query("Version", TestSigner.API_VERSION).query("Format", "JSON")
+                    .param("Action", "UntagResources").param("Version", TestSigner.API_VERSION).param("Format", "JSON")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
@@ -126,18 +119,18 @@ class RequestAuthenticatorTest {
             assertThat(request.parameters()).containsEntry("TagKey.3", "from the body");
             assertThat(request.queryParameters()).doesNotContainKey("TagKey.3");
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void serviceKeysAreReportedAsSuch() {
-            IssuedAccessKey serviceKey = accessKeys.create(accountId, true);
+            IssuedAccessKey serviceKey = accessKeys.create(key.accountId(), true);
 
             Caller caller = authenticator.authenticate(
                     TestSigner.v1(serviceKey.accessKeyId(), serviceKey.accessKeySecret()).action("UntagResources")
                             .toSignedRequest());
 
-            assertThat(caller).isEqualTo(new Caller(serviceKey.accessKeyId(), accountId, true));
+            assertThat(caller).isEqualTo(new Caller(serviceKey.accessKeyId(), key.accountId(), true));
         }
 
         @Test
@@ -204,7 +197,7 @@ class RequestAuthenticatorTest {
 
         @Test
         void v3ActionAndVersionMayComeFromTheParameters() {
-            SignedRequest request = v3().header("x-acs-action", null).query("Action", "UntagResources")
+            SignedRequest request = v3().header("x-acs-action", null).param("Action", "UntagResources")
                     .toSignedRequest();
 
             authenticator.requireCommonParameters(request);
@@ -337,7 +330,7 @@ class RequestAuthenticatorTest {
 
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Active);
 
-            assertThat(authenticator.authenticate(v1().toSignedRequest()).accountId()).isEqualTo(accountId);
+            assertThat(authenticator.authenticate(v1().toSignedRequest()).accountId()).isEqualTo(key.accountId());
         }
     }
 
@@ -407,12 +400,12 @@ class RequestAuthenticatorTest {
 
         @Test
         void aFailedSignatureDoesNotUseUpTheNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             refused(() -> authenticator.authenticate(TestSigner.v1(key.accessKeyId(), "not the secret")
                     .action("UntagResources").nonce(nonce).toSignedRequest()), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
             assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
         }
     }
 
@@ -437,7 +430,7 @@ class RequestAuthenticatorTest {
 
         @Test
         void aNonceIsPerKeyNotPerSignatureVersion() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
 
             refused(() -> authenticator.authenticate(v3().nonce(nonce).toSignedRequest()),
@@ -477,8 +470,8 @@ class RequestAuthenticatorTest {
 
         @Test
         void twoKeysMayUseTheSameNonce() {
-            IssuedAccessKey otherKey = accessKeys.create(accountId, false);
-            String nonce = TestSigner.freshNonce();
+            IssuedAccessKey otherKey = accessKeys.create(key.accountId(), false);
+            String nonce = TestIds.nonce();
 
             authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
             Caller other = authenticator.authenticate(TestSigner.v1(otherKey.accessKeyId(), otherKey.accessKeySecret())
@@ -490,25 +483,25 @@ class RequestAuthenticatorTest {
         @Test
         void theNonceIsKeptUntilItsRequestLeavesTheWindow() {
             Instant signedAt = clock.instant().minus(Duration.ofMinutes(3));
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
 
             authenticator.authenticate(v1().timestamp(signedAt).nonce(nonce).toSignedRequest());
 
             OffsetDateTime expiresAt = jdbc.sql("""
                             select expires_at from signature_nonce
                              where account_id = ? and access_key_id = ? and nonce = ?""")
-                    .params(accountId, key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
+                    .params(key.accountId(), key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
             assertThat(expiresAt.toInstant())
                     .isEqualTo(signedAt.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(15)));
         }
 
         @Test
         void anExpiredRowNotYetPurgedDoesNotBlockItsNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             insertNonce(nonce, clock.instant().minus(Duration.ofMinutes(1)));
 
             assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
-                    .isEqualTo(accountId);
+                    .isEqualTo(key.accountId());
             refused(() -> authenticator.authenticate(v1().nonce(nonce).toSignedRequest()),
                     ErrorCode.SIGNATURE_NONCE_USED);
         }
@@ -548,7 +541,7 @@ class RequestAuthenticatorTest {
 
         private void insertNonce(String nonce, Instant expiresAt) {
             jdbc.sql("insert into signature_nonce (account_id, access_key_id, nonce, expires_at) values (?, ?, ?, ?)")
-                    .params(accountId, key.accessKeyId(), nonce, expiresAt.atOffset(ZoneOffset.UTC)).update();
+                    .params(key.accountId(), key.accessKeyId(), nonce, expiresAt.atOffset(ZoneOffset.UTC)).update();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.support.TestSigner;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -178,12 +179,12 @@ class SignatureTestVectorsTest {
             var listTagResources = TestSigner.v3("testid", SECRET).action("ListTagResources")
                     .header("host", "127.0.0.1:18089").date(Instant.parse("2026-11-29T07:18:19Z"))
                     .nonce("a7feeb9f13b3b85ccf32d20e1291643d")
-                    .queries(formDecode("ResourceId.1=i-abc&Tag.1.Key=k1&Tag.1.Value=v1&ResourceType=instance"
+                    .params(formDecode("ResourceId.1=i-abc&Tag.1.Key=k1&Tag.1.Value=v1&ResourceType=instance"
                             + "&RegionId=cn-hangzhou"));
             var untagResources = TestSigner.v3("testid", SECRET).action("UntagResources")
                     .header("host", "127.0.0.1:18089").date(Instant.parse("2026-11-29T07:18:19Z"))
                     .nonce("fbed25fa58bf5ee83a2b53e89173155e")
-                    .queries(formDecode("ResourceId.1=i-abc&ResourceId.2=i-def&TagKey.1=k+1"
+                    .params(formDecode("ResourceId.1=i-abc&ResourceId.2=i-def&TagKey.1=k+1"
                             + "&TagKey.2=a*b%7Ec%2F%C3%A9&TagKey.3=&All=false&ResourceType=instance"
                             + "&RegionId=cn-hangzhou"));
 

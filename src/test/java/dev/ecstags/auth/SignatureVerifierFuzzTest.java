@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.support.TestSigner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class SignatureVerifierFuzzTest {
             if (inBody) {
                 signer.formBody(fuzzed);
             } else {
-                signer.queries(fuzzed);
+                signer.params(fuzzed);
             }
             request = signer.toSignedRequest();
         } else {

@@ -2,12 +2,10 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An account sees and changes only its own resources; a service key may act for another account. */
-@IntegrationTest
 class AccountIsolationTest extends TagBehaviourTest {
 
     @Test
@@ -46,7 +44,7 @@ class AccountIsolationTest extends TagBehaviourTest {
     void aServiceKeyActsOnAnotherAccountsResourcesWithTagOwnerUidAndBid() {
         var customer = newAccount();
         var resource = instanceOf(customer);
-        var service = newServiceKey();
+        var service = newServiceClient();
 
         assertOk(tag(service, Parameters.instances(resource).owner(customer.id()).tags("managed-by", "service")));
         assertThat(tagsOf(customer.key(), resource)).isEqualTo(Map.of("managed-by", "service"));

@@ -2,12 +2,10 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A request that fails changes nothing, on any of the resources it lists. */
-@IntegrationTest
 class AllOrNothingTest extends TagBehaviourTest {
 
     @Test

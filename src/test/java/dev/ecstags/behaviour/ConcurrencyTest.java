@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Parallel calls on one resource: the quota holds, and nobody gets a 5xx for having raced. */
-@IntegrationTest
 class ConcurrencyTest extends TagBehaviourTest {
 
     private static final int THREADS = 8;
@@ -38,8 +36,7 @@ class ConcurrencyTest extends TagBehaviourTest {
     @Test
     void parallelTaggingNeverLeavesMoreThanTwentyTags() throws Exception {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("existing-", 0, 5))));
+        var resource = taggedInstanceOf(account, numberedTags("existing-", 0, 5));
         // Room for 15 more: of 8 calls of 3 new keys each, exactly 5 fit, whatever the interleaving.
         var keys = keysOf(account);
 

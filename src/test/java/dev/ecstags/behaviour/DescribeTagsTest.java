@@ -2,20 +2,16 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,20 +19,10 @@ import tools.jackson.databind.JsonNode;
  * how many resources of each type carry it; narrowed by type, resource and Tag.N; paged by number; private tags
  * only for a service key with Scope=private; nothing of another account or region.
  */
-@IntegrationTest
-class DescribeTagsTest {
+class DescribeTagsTest extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-
-    RpcClient rpc;
-    String account;
     IssuedAccessKey key;
     String web1;
     String web2;
@@ -44,9 +30,7 @@ class DescribeTagsTest {
 
     @BeforeEach
     void anAccountWithTwoInstancesAndADisk() {
-        rpc = new RpcClient(port);
-        account = TestIds.account();
-        key = accessKeys.create(account, false);
+        key = newNormalKey();
         web1 = register("instance");
         web2 = register("instance");
         disk = register("disk");
@@ -106,33 +90,33 @@ class DescribeTagsTest {
 
     @Test
     void showsPrivateTagsOnlyToAServiceKeyAskingForThem() {
-        var service = accessKeys.create(TestIds.account(), true);
+        var service = newServiceKey();
         assertThat(rpc.v1(service).action("TagResources").param("RegionId", REGION).param("ResourceType", "instance")
-                .param("ResourceId.1", web1).param("TagOwnerUid", account).param("TagOwnerBid", "26842")
+                .param("ResourceId.1", web1).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", "26842")
                 .param("Scope", "private").param("Tag.1.Key", "acs:system").param("Tag.1.Value", "on").send()
                 .status()).isEqualTo(200);
 
         assertThat(pairs(describe().send())).doesNotContain("acs:system=on i1 d0");
         assertThat(pairs(describe().param("Category", "System").send())).isEmpty();
         var asService = rpc.v1(service).action("DescribeTags").param("RegionId", REGION)
-                .param("TagOwnerUid", account).param("TagOwnerBid", "26842").param("Scope", "private");
+                .param("TagOwnerUid", key.accountId()).param("TagOwnerBid", "26842").param("Scope", "private");
         assertThat(pairs(asService.send())).containsExactly("acs:system=on i1 d0");
     }
 
     @Test
     void seesNothingOfAnotherAccountOrRegion() {
-        var other = accessKeys.create(TestIds.account(), false);
+        var other = newNormalKey();
         assertThat(pairs(rpc.v1(other).action("DescribeTags").param("RegionId", REGION).send())).isEmpty();
         assertThat(pairs(describe().param("RegionId", "cn-beijing").send())).isEmpty();
     }
 
-    private RpcClient.V1Call describe() {
+    private TestSigner.V1 describe() {
         return rpc.v1(key).action("DescribeTags").param("RegionId", REGION);
     }
 
     private String register(String type) {
         String id = type.charAt(0) + "-" + TestIds.instance().substring(2);
-        inventory.register(List.of(new ResourceRegistration(REGION, type, id, account, true)));
+        inventory.register(List.of(new ResourceRegistration(REGION, type, id, key.accountId(), true)));
         return id;
     }
 

@@ -2,7 +2,6 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * resource then key order, pages of 50 cutting through resources, nothing lost or repeated, and no other account's
  * or kind's tags counted.
  */
-@IntegrationTest
 class FilteredPagingTest extends TagBehaviourTest {
 
     private Account account;
@@ -97,7 +95,7 @@ class FilteredPagingTest extends TagBehaviourTest {
 
     @Test
     void privateTagsNeitherMatchNorShow() {
-        var service = newServiceKey();
+        var service = newServiceClient();
         String unzoned = everything.keySet().stream().filter(id -> !zoned.contains(id)).findFirst().orElseThrow();
         assertOk(tag(service, Parameters.instances(unzoned).owner(account.id()).privateScope()
                 .tags("zone-private", "p")));

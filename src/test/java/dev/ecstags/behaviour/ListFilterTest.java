@@ -2,7 +2,6 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
  * ListTagResources' selectors: Tag.N (exact, ANDed, a key alone matches any value), TagFilter.N (patterns, values
  * ORed), ResourceId.N, and combinations. A matching resource is listed with every one of its tags.
  */
-@IntegrationTest
 class ListFilterTest extends TagBehaviourTest {
 
     private Account account;

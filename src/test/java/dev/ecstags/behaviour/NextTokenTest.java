@@ -2,13 +2,11 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A NextToken continues the listing it was issued for, and no other. */
-@IntegrationTest
 class NextTokenTest extends TagBehaviourTest {
 
     private Account account;

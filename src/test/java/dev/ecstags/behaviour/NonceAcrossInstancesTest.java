@@ -2,56 +2,31 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.EcsTagServiceApplication;
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.sdk.TeaRpc;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.TestPostgres;
+import dev.ecstags.support.SecondInstance;
+import dev.ecstags.support.TestIds;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances of the service on one database, as behind a load balancer: what one instance has seen (a nonce)
  * or issued (a page token) holds on the other, because it lives in PostgreSQL, not in memory.
  */
-@IntegrationTest
 class NonceAcrossInstancesTest extends TagBehaviourTest {
 
-    private static ConfigurableApplicationContext secondInstance;
-
-    @BeforeAll
-    static void startASecondInstance() {
-        var database = TestPostgres.connectionDetails();
-        // Arguments, not default properties: application.yml's own datasource settings must not win.
-        secondInstance = new SpringApplicationBuilder(EcsTagServiceApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.getJdbcUrl(),
-                        "--spring.datasource.username=" + database.getUsername(),
-                        "--spring.datasource.password=" + database.getPassword(),
-                        "--spring.datasource.hikari.maximum-pool-size=4");
-    }
-
-    @AfterAll
-    static void stopTheSecondInstance() {
-        if (secondInstance != null) {
-            secondInstance.close();
-        }
-    }
+    @RegisterExtension
+    static final SecondInstance secondInstance = new SecondInstance();
 
     @Test
     void aV3NonceUsedOnOneInstanceIsRefusedOnTheOther() {
         var account = newAccount();
         var resource = instanceOf(account);
         IssuedAccessKey key = accessKeys.create(account.id(), false);
-        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String nonce = TestIds.nonce();
         var withNonce = Map.of("x-acs-signature-nonce", nonce);
 
         var first = new TeaRpc(key, port).call("TagResources",
@@ -59,12 +34,12 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         assertOk(first);
         assertThat(recordedNonces(key, nonce)).isEqualTo(1);
 
-        var replay = new TeaRpc(key, secondPort()).call("UntagResources",
+        var replay = new TeaRpc(key, secondInstance.port()).call("UntagResources",
                 Parameters.instances(resource).tagKeys("k").map(), withNonce);
         assertRefused(replay, 400, "SignatureNonceUsed");
         assertThat(tagsOf(account.key(), resource)).isEqualTo(Map.of("k", "v"));
 
-        assertOk(new TeaRpc(key, secondPort()).call("UntagResources", Parameters.instances(resource).tagKeys("k").map()));
+        assertOk(new TeaRpc(key, secondInstance.port()).call("UntagResources", Parameters.instances(resource).tagKeys("k").map()));
         assertThat(tagsOf(account.key(), resource)).isEmpty();
     }
 
@@ -76,7 +51,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         String nonce = UUID.randomUUID().toString();
         var parameters = Parameters.instances(resource).with("SignatureNonce", nonce).map();
 
-        assertOk(new TeaRpc(key, secondPort(), true).call("ListTagResources", parameters));
+        assertOk(new TeaRpc(key, secondInstance.port(), true).call("ListTagResources", parameters));
         assertThat(recordedNonces(key, nonce)).isEqualTo(1);
 
         assertRefused(new TeaRpc(key, port, true).call("ListTagResources", parameters), 400, "SignatureNonceUsed");
@@ -86,12 +61,12 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
     void theSameNonceIsFineForAnotherAccessKey() {
         var account = newAccount();
         var resource = instanceOf(account);
-        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String nonce = TestIds.nonce();
         var withNonce = Map.of("x-acs-signature-nonce", nonce);
         var query = Parameters.instances(resource).map();
 
         assertOk(new TeaRpc(accessKeys.create(account.id(), false), port).call("ListTagResources", query, withNonce));
-        assertOk(new TeaRpc(accessKeys.create(account.id(), false), secondPort())
+        assertOk(new TeaRpc(accessKeys.create(account.id(), false), secondInstance.port())
                 .call("ListTagResources", query, withNonce));
     }
 
@@ -103,7 +78,7 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
 
         var first = list(account.key(), Parameters.instances(resources));
         assertOk(first);
-        var second = new TeaRpc(accessKeys.create(account.id(), false), secondPort())
+        var second = new TeaRpc(accessKeys.create(account.id(), false), secondInstance.port())
                 .call("ListTagResources", Parameters.instances(resources).with("NextToken", first.nextToken()).map());
 
         assertOk(second);
@@ -116,9 +91,5 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
                 .params(key.accessKeyId(), nonce, key.accountId())
                 .query(Long.class)
                 .single();
-    }
-
-    private static int secondPort() {
-        return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
     }
 }

@@ -3,7 +3,6 @@ package dev.ecstags.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.support.IntegrationTest;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
  * Inputs no resource or tag can match (longer than any stored id, or with a NUL PostgreSQL cannot hold) are
  * answered as an unknown id or a malformed value, never as a fault of the service.
  */
-@IntegrationTest
 class OddInputTest extends TagBehaviourTest {
 
     private static final String TOO_LONG_ID = "i-" + "x".repeat(298);

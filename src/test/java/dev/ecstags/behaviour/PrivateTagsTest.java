@@ -2,7 +2,6 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,15 +9,13 @@ import org.junit.jupiter.api.Test;
  * Private (system) tags, written by service keys with Scope=private: a quota of their own, and out of a normal
  * key's sight and reach.
  */
-@IntegrationTest
 class PrivateTagsTest extends TagBehaviourTest {
 
     @Test
     void privateTagsHaveTheirOwnTwentyAndANormalKeyNeitherSeesNorRemovesThem() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        var service = newServiceKey();
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 20))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 20));
+        var service = newServiceClient();
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).privateScope()
                 .tags(numberedTags("acs:system:", 0, 20))));
@@ -45,7 +42,7 @@ class PrivateTagsTest extends TagBehaviourTest {
     void aKeyCarriedPrivatelyCanNeitherBeWrittenNorRemovedAsAPublicOne() {
         var account = newAccount();
         var resource = instanceOf(account);
-        var service = newServiceKey();
+        var service = newServiceClient();
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).privateScope()
                 .tags("billing", "internal")));
 

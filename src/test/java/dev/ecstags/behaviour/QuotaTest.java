@@ -2,19 +2,15 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** At most 20 public tags per resource; an overwrite does not count. */
-@IntegrationTest
 class QuotaTest extends TagBehaviourTest {
 
     @Test
     void twentyTagsFitAndTheTwentyFirstIsRefused() {
         var account = newAccount();
-        var resource = instanceOf(account);
-
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 15))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 15));
         assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 15, 5))));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("k20", "v")),
                 400, "OperationDenied.QuotaExceed");
@@ -25,8 +21,7 @@ class QuotaTest extends TagBehaviourTest {
     @Test
     void overwritingAnExistingKeyDoesNotCount() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 20))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 20));
 
         assertOk(tag(account.key(), Parameters.instances(resource).tags("k00", "new", "k19", "")));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("k01", "newer", "extra", "v")),
@@ -39,9 +34,8 @@ class QuotaTest extends TagBehaviourTest {
     @Test
     void aServiceKeysPublicTagsShareTheAccountsPublicQuota() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        var service = newServiceKey();
-        assertOk(tag(account.key(), Parameters.instances(resource).tags(numberedTags("k", 0, 19))));
+        var resource = taggedInstanceOf(account, numberedTags("k", 0, 19));
+        var service = newServiceClient();
 
         assertOk(tag(service, Parameters.instances(resource).owner(account.id()).tags("by-service", "1")));
         assertRefused(tag(account.key(), Parameters.instances(resource).tags("one-more", "v")),

@@ -3,8 +3,6 @@ package dev.ecstags.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * Nothing is stored that a listing could not render: a key or value with a character XML 1.0 cannot carry is
  * refused when written, and whatever was accepted lists in XML (the V1 default) and JSON alike.
  */
-@IntegrationTest
 class RenderableTextTest extends TagBehaviourTest {
 
     @Test
@@ -36,8 +33,8 @@ class RenderableTextTest extends TagBehaviourTest {
 
     @Test
     void everythingStoredListsInXmlAndJson() {
-        String accountId = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(accountId, false);
+        IssuedAccessKey key = newNormalKey();
+        String accountId = key.accountId();
         var account = new Account(accountId, new dev.ecstags.sdk.TeaRpc(key, port));
         var resource = instanceOf(account);
         Map<String, String> stored = Map.of(

@@ -3,13 +3,11 @@ package dev.ecstags.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** ResourceType is compared case-insensitively and answered lower-case; region and type scope every call. */
-@IntegrationTest
 class ResourceTypeAndRegionTest extends TagBehaviourTest {
 
     @Test

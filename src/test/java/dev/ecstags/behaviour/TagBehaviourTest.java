@@ -2,35 +2,22 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the behaviour tests share: fresh accounts with their keys and resources, calls through the Tea SDK's
  * signer, and a look at the tag table itself where the API cannot show the truth (private tags, quota races).
  */
-abstract class TagBehaviourTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
+abstract class TagBehaviourTest extends ServiceTest {
 
     /** An account with a normal AccessKey. */
     Account newAccount() {
@@ -39,14 +26,21 @@ abstract class TagBehaviourTest {
     }
 
     /** A cloud-internal service's key, of an account of its own. */
-    TeaRpc newServiceKey() {
-        return new TeaRpc(accessKeys.create(TestIds.account(), true), port);
+    TeaRpc newServiceClient() {
+        return new TeaRpc(newServiceKey(), port);
     }
 
     /** A taggable instance in the default region. */
     String instanceOf(Account account) {
         String id = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration(SdkClients.REGION, "instance", id, account.id(), true)));
+        return id;
+    }
+
+    /** A taggable instance in the default region, tagged through the API with these keys and values. */
+    String taggedInstanceOf(Account account, String... keysAndValues) {
+        String id = instanceOf(account);
+        assertOk(tag(account.key(), Parameters.instances(id).tags(keysAndValues)));
         return id;
     }
 

@@ -2,19 +2,16 @@ package dev.ecstags.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** UntagResources as the seed describes it. */
-@IntegrationTest
 class UntagSemanticsTest extends TagBehaviourTest {
 
     @Test
     void removingKeysAResourceDoesNotCarryIsANoOpEveryTime() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags("keep", "1")));
+        var resource = taggedInstanceOf(account, "keep", "1");
 
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("absent", "also-absent")));
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("absent", "also-absent")));
@@ -25,8 +22,7 @@ class UntagSemanticsTest extends TagBehaviourTest {
     @Test
     void removingAKeyTwiceSucceedsBothTimes() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags("gone", "1", "keep", "2")));
+        var resource = taggedInstanceOf(account, "gone", "1", "keep", "2");
 
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("gone")));
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("gone")));
@@ -37,8 +33,7 @@ class UntagSemanticsTest extends TagBehaviourTest {
     @Test
     void anEmptyTagKeyMatchesNothingEvenWithAllTrue() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags("a", "", "b", "2")));
+        var resource = taggedInstanceOf(account, "a", "", "b", "2");
 
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("")));
         // A key is given, so All is ignored (the seed: All has effect only when no TagKey.N is set).
@@ -50,8 +45,7 @@ class UntagSemanticsTest extends TagBehaviourTest {
     @Test
     void allTrueWithKeysRemovesOnlyTheKeys() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags("a", "1", "b", "2", "c", "3")));
+        var resource = taggedInstanceOf(account, "a", "1", "b", "2", "c", "3");
 
         assertOk(untag(account.key(), Parameters.instances(resource).tagKeys("a", "c").with("All", "true")));
 
@@ -75,8 +69,7 @@ class UntagSemanticsTest extends TagBehaviourTest {
     @Test
     void neitherKeysNorAllIsRefusedAndChangesNothing() {
         var account = newAccount();
-        var resource = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(resource).tags("a", "1")));
+        var resource = taggedInstanceOf(account, "a", "1");
 
         assertRefused(untag(account.key(), Parameters.instances(resource)), 404, "MissingParameter.Tags");
         assertRefused(untag(account.key(), Parameters.instances(resource).with("All", "false")),

@@ -1,32 +1,28 @@
 package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * What the contract tests share: a client for the service on its random port, fresh accounts, keys and resources
  * for every test (all tests share one database, so nothing is ever reused), the tag rows as the database holds
  * them, and the assertions on an error answer.
  */
-abstract class ContractTestSupport {
+abstract class ContractTestSupport extends ServiceTest {
 
     static final String REGION = "cn-hangzhou";
     static final String OTHER_REGION = "cn-beijing";
@@ -35,42 +31,20 @@ abstract class ContractTestSupport {
     /** Any channel id: the contract gives TagOwnerBid no format. */
     static final String BID = "26842";
 
-    /** Account ids of 16 digits, from a random start so that reruns against a kept database cannot collide. */
-    private static final AtomicLong NEXT_ACCOUNT =
-            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 8_000_000_000_000_000L));
+    /** The normal key of the account a test starts from, set by {@link #anAccountWithATaggedInstance}. */
+    IssuedAccessKey key;
+    /** An instance of that account, carrying the public tags the test started it with. */
+    String tagged;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
-
-    RpcClient rpc;
-
-    @BeforeEach
-    void connect() {
-        rpc = new RpcClient(port);
-    }
-
-    static String newAccountId() {
-        return Long.toString(NEXT_ACCOUNT.incrementAndGet());
-    }
-
-    /** A normal AccessKey of a fresh account. */
-    IssuedAccessKey newNormalKey() {
-        return accessKeys.create(newAccountId(), false);
-    }
-
-    /** A service AccessKey of a fresh account (a cloud-internal service). */
-    IssuedAccessKey newServiceKey() {
-        return accessKeys.create(newAccountId(), true);
-    }
-
-    static String newResourceId(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    /**
+     * Starts a test from a fresh account, its normal {@link #key}, and its instance {@link #tagged} with these tags;
+     * the account's tag rows are watched from here on ({@link #assertRefused}).
+     */
+    void anAccountWithATaggedInstance(Map<String, String> publicTags) {
+        key = newNormalKey();
+        tagged = newInstance(key.accountId());
+        tagPublicly(key, List.of(tagged), publicTags);
+        watchTagRows(key.accountId());
     }
 
     /** Registers one fresh taggable instance of the account in {@link #REGION}. */
@@ -81,33 +55,49 @@ abstract class ContractTestSupport {
     /** Registers {@code count} fresh resources and returns their ids. */
     List<String> register(String accountId, String regionId, String resourceType, boolean taggable, int count) {
         String prefix = TYPE.equals(resourceType) ? "i-" : resourceType.substring(0, 1) + "-";
-        List<String> ids = IntStream.range(0, count).mapToObj(i -> newResourceId(prefix)).toList();
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> TestIds.resource(prefix)).toList();
         inventory.register(ids.stream()
                 .map(id -> new ResourceRegistration(regionId, resourceType, id, accountId, taggable))
                 .toList());
         return ids;
     }
 
+    /** RegionId and ResourceType absent, empty or unknown, and the seed error each is answered with. */
+    static Stream<Arguments> regionAndTypeRefusals() {
+        return Stream.of(
+                arguments("RegionId", null, Documented.MISSING_REGION_ID),
+                arguments("RegionId", "", Documented.MISSING_REGION_ID),
+                arguments("RegionId", UNKNOWN_REGION, Documented.INVALID_REGION_ID),
+                arguments("ResourceType", null, Documented.MISSING_RESOURCE_TYPE),
+                arguments("ResourceType", "", Documented.MISSING_RESOURCE_TYPE),
+                arguments("ResourceType", "vm", Documented.INVALID_RESOURCE_TYPE));
+    }
+
     /** A V1 UntagResources call of {@link #TYPE} in {@link #REGION}; the test adds ids and keys. */
-    RpcClient.V1Call untag(IssuedAccessKey key) {
+    TestSigner.V1 untag(IssuedAccessKey key) {
         return rpc.v1(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
-    RpcClient.V1Call tagResources(IssuedAccessKey key) {
+    TestSigner.V1 tagResources(IssuedAccessKey key) {
         return rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", TYPE);
     }
 
-    RpcClient.V1Call listTagResources(IssuedAccessKey key) {
+    TestSigner.V1 listTagResources(IssuedAccessKey key) {
         return rpc.v1(key).action("ListTagResources").param("RegionId", REGION).param("ResourceType", TYPE);
+    }
+
+    /** {@code name.1..N} for these values, as the RPC API numbers a list. */
+    static Map<String, String> numbered(String name, List<String> values) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            parameters.put(name + "." + (i + 1), values.get(i));
+        }
+        return parameters;
     }
 
     /** {@code ResourceId.1..N} for these ids. */
     static Map<String, String> resourceIds(List<String> ids) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            parameters.put("ResourceId." + (i + 1), ids.get(i));
-        }
-        return parameters;
+        return numbered("ResourceId", ids);
     }
 
     static Map<String, String> resourceIds(String... ids) {
@@ -116,11 +106,7 @@ abstract class ContractTestSupport {
 
     /** {@code TagKey.1..N}. */
     static Map<String, String> tagKeys(List<String> keys) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            parameters.put("TagKey." + (i + 1), keys.get(i));
-        }
-        return parameters;
+        return numbered("TagKey", keys);
     }
 
     static Map<String, String> tagKeys(String... keys) {
@@ -167,39 +153,16 @@ abstract class ContractTestSupport {
                 .param("Scope", "private").params(resourceIds(ids)).params(tags(keyToValue)).send());
     }
 
-    /**
-     * Every tag row of an account as the database holds it: {@code region/type/resource key=value (private)},
-     * sorted, so a before/after comparison shows any change at all.
-     */
-    List<String> tagRows(String accountId) {
-        return jdbc.sql("""
-                        select region_id || '/' || resource_type || '/' || resource_id || ' ' || tag_key || '='
-                               || tag_value || case when private then ' (private)' else '' end as tag_row
-                        from tag where account_id = ?
-                        order by region_id, resource_type, resource_id, tag_key collate "C" """)
-                .param(accountId)
-                .query(String.class)
-                .list();
-    }
-
-    static void assertSucceeded(RpcResponse response) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(200);
-        assertThat(response.code()).as("Code of %s", response).isNull();
-    }
-
-    /** The status and code of an error answer, and the RequestId, body and header alike, that every one carries. */
-    static RpcResponse assertError(RpcResponse response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.code()).as("Code of %s", response).isEqualTo(code);
-        assertThat(response.requestId()).as("RequestId of %s", response)
-                .matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
-                .isEqualTo(response.requestIdHeader());
-        return response;
-    }
-
     /** A seed error: its documented status, code and message, verbatim. */
     static RpcResponse assertError(RpcResponse response, Documented error) {
         assertError(response, error.status, error.code);
+        assertThat(response.message()).as("Message of %s", response).isEqualTo(error.message);
+        return response;
+    }
+
+    /** A seed error, as {@link #assertError(RpcResponse, Documented)}, that left the watched tag rows unchanged. */
+    RpcResponse assertRefused(RpcResponse response, Documented error) {
+        assertRefused(response, error.status, error.code);
         assertThat(response.message()).as("Message of %s", response).isEqualTo(error.message);
         return response;
     }

@@ -1,9 +1,7 @@
 package dev.ecstags.contract;
 
-import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import java.util.List;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,18 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The error rows of DescribeTags, each with its HTTP status and Code: the shared parameter rules (region, type,
  * Tag.N, Scope and TagOwnerUid) and its own (PageNumber, PageSize, Category), in the catalog's precedence.
  */
-@IntegrationTest
 class DescribeTagsErrorsTest extends ContractTestSupport {
-
-    IssuedAccessKey key;
 
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagPublicly(key, List.of(newInstance(key.accountId())), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
     }
 
-    RpcClient.V1Call describe() {
+    TestSigner.V1 describe() {
         return rpc.v1(key).action("DescribeTags").param("RegionId", REGION);
     }
 
@@ -120,7 +114,7 @@ class DescribeTagsErrorsTest extends ContractTestSupport {
 
     @Test
     void tagOwnerUidFromANormalKey() {
-        assertError(describe().param("TagOwnerUid", newAccountId()).param("TagOwnerBid", BID).send(), 403,
+        assertError(describe().param("TagOwnerUid", TestIds.account()).param("TagOwnerBid", BID).send(), 403,
                 "PermissionDenied.TagOwnerUid");
     }
 

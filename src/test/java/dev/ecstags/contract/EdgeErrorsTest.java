@@ -2,9 +2,7 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RawHttp;
-import dev.ecstags.support.RpcResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * odd ones get the API's own codes, never Tomcat's HTML page or Spring's JSON; {@code /error} and unknown paths
  * never 500.
  */
-@IntegrationTest
 class EdgeErrorsTest extends ContractTestSupport {
 
     /** 128 characters of three UTF-8 bytes each: nine bytes apiece once percent-encoded. */

@@ -2,8 +2,8 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code x-acs-request-id}), HostId, Code and Message; the exact content type; a flat JSON object or an XML
  * {@code <Error>} root; nothing of the service's internals.
  */
-@IntegrationTest
 class ErrorResponseFormatTest extends ContractTestSupport {
 
     private static final String JSON = "application/json;charset=utf-8";
@@ -75,7 +74,7 @@ class ErrorResponseFormatTest extends ContractTestSupport {
         parameters.put("RegionId", REGION);
         parameters.put("ResourceType", TYPE);
         parameters.put("ResourceId.1", failure == Failure.UNKNOWN_RESOURCE
-                ? newResourceId("i-")
+                ? TestIds.instance()
                 : newInstance(key.accountId()));
         if (failure != Failure.MISSING_TAGS) {
             parameters.put("TagKey.1", "env");
@@ -140,10 +139,10 @@ class ErrorResponseFormatTest extends ContractTestSupport {
 
     @Test
     void everyErrorHasAFreshRequestId() {
-        var call = untag(newNormalKey()).param("ResourceId.1", newResourceId("i-")).param("TagKey.1", "env");
+        var call = untag(newNormalKey()).param("ResourceId.1", TestIds.instance()).param("TagKey.1", "env");
 
-        var first = call.nonce(newResourceId("n")).send();
-        var second = call.nonce(newResourceId("n")).send();
+        var first = call.nonce(TestIds.nonce()).send();
+        var second = call.nonce(TestIds.nonce()).send();
 
         assertError(first, Documented.RESOURCE_NOT_FOUND);
         assertError(second, Documented.RESOURCE_NOT_FOUND);
@@ -152,7 +151,7 @@ class ErrorResponseFormatTest extends ContractTestSupport {
 
     @Test
     void theXmlErrorCarriesItsFieldsAsChildElementsOfError() {
-        var response = untag(newNormalKey()).format("XML").param("ResourceId.1", newResourceId("i-"))
+        var response = untag(newNormalKey()).format("XML").param("ResourceId.1", TestIds.instance())
                 .param("TagKey.1", "env").send();
 
         assertError(response, Documented.RESOURCE_NOT_FOUND);
@@ -164,7 +163,7 @@ class ErrorResponseFormatTest extends ContractTestSupport {
     void aSeedErrorReadsTheSameInBothFormats() {
         var key = newNormalKey();
         List<RpcResponse> responses = Stream.of("JSON", "XML")
-                .map(format -> untag(key).format(format).param("ResourceId.1", newResourceId("i-"))
+                .map(format -> untag(key).format(format).param("ResourceId.1", TestIds.instance())
                         .param("TagKey.1", "env").send())
                 .toList();
 

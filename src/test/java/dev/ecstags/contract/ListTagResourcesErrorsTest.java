@@ -2,10 +2,9 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -21,20 +20,14 @@ import tools.jackson.databind.JsonNode;
  * The rows of CONTRACT.md §5 that apply to ListTagResources: the shared parameter rules, its selectors
  * (InvalidParameter for Tag with TagFilter, MissParameter.TagOrResourceId) and Invalid.NextToken.
  */
-@IntegrationTest
 class ListTagResourcesErrorsTest extends ContractTestSupport {
-
-    IssuedAccessKey key;
-    String tagged;
 
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
     }
 
-    RpcClient.V1Call listTagged() {
+    TestSigner.V1 listTagged() {
         return listTagResources(key).param("ResourceId.1", tagged);
     }
 
@@ -54,25 +47,9 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
     class RegionAndType {
 
         @ParameterizedTest
-        @NullAndEmptySource
-        void missingRegionId(String regionId) {
-            assertError(listTagged().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
-        }
-
-        @Test
-        void unknownRegionId() {
-            assertError(listTagged().param("RegionId", UNKNOWN_REGION).send(), Documented.INVALID_REGION_ID);
-        }
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void missingResourceType(String resourceType) {
-            assertError(listTagged().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
-        }
-
-        @Test
-        void unknownResourceType() {
-            assertError(listTagged().param("ResourceType", "vm").send(), Documented.INVALID_RESOURCE_TYPE);
+        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
+        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
+            assertError(listTagged().param(parameter, value).send(), error);
         }
     }
 
@@ -83,7 +60,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIds() {
             List<String> ids = new ArrayList<>(List.of(tagged));
             for (int i = 2; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
@@ -93,7 +70,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIdsOfWhichTwoAreTheSame() {
             List<String> ids = new ArrayList<>(List.of(tagged, tagged));
             for (int i = 3; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
@@ -107,7 +84,7 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownIdsYieldNoEntriesRatherThanAnError() {
-            var response = listTagResources(key).params(resourceIds(newResourceId("i-"), newResourceId("i-"))).send();
+            var response = listTagResources(key).params(resourceIds(TestIds.instance(), TestIds.instance())).send();
 
             assertSucceeded(response);
             assertThat(entries(response)).isEmpty();

@@ -3,10 +3,8 @@ package dev.ecstags.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.auth.TestSigner;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import java.util.List;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,65 +14,54 @@ import org.junit.jupiter.api.Test;
  * as if it were recorded first: whether the action succeeds, a parameter rule refuses it, or the statement does; and a
  * reused nonce is answered SignatureNonceUsed whatever else is wrong, changing nothing.
  */
-@IntegrationTest
 class NonceWithTheActionTest extends ContractTestSupport {
-
-    IssuedAccessKey key;
-    String tagged;
-    List<String> rowsBefore;
 
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
-        rowsBefore = tagRows(key.accountId());
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
     }
 
     @Test
     void aNonceUsedByASuccessfulListingRefusesAnUntagAndChangesNothing() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(listTagResources(key).param("ResourceId.1", tagged).nonce(nonce).send());
 
-        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+        assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
                 "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aNonceUsedByASuccessfulUntagRefusesATagAndChangesNothing() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "absent").nonce(nonce).send());
 
-        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+        assertRefused(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aNonceUsedByASuccessfulTagRefusesAListingEvenOfNothing() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "env")
                 .param("Tag.1.Value", "prod").nonce(nonce).send());
 
-        assertError(listTagResources(key).param("ResourceId.1", newResourceId("i-")).nonce(nonce).send(), 400,
+        assertError(listTagResources(key).param("ResourceId.1", TestIds.instance()).nonce(nonce).send(), 400,
                 "SignatureNonceUsed");
     }
 
     @Test
     void aRequestRefusedByAParameterRuleUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertError(untag(key).drop("RegionId").param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce)
                 .send(), 404, "MissingParameter.RegionId");
 
-        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+        assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
                 "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aRequestRefusedForItsFormatUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertError(listTagResources(key).param("ResourceId.1", tagged).format("yaml").nonce(nonce).send(), 400,
                 "InvalidParameter");
 
@@ -84,7 +71,7 @@ class NonceWithTheActionTest extends ContractTestSupport {
 
     @Test
     void aReusedNonceWithABrokenPageTokenIsAnsweredSignatureNonceUsed() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(listTagResources(key).param("ResourceId.1", tagged).nonce(nonce).send());
 
         assertError(listTagResources(key).param("ResourceId.1", tagged).param("NextToken", "garbage").nonce(nonce)
@@ -93,40 +80,37 @@ class NonceWithTheActionTest extends ContractTestSupport {
 
     @Test
     void anUntagRefusedByItsStatementUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
-        assertError(untag(key).param("ResourceId.1", newResourceId("i-")).param("TagKey.1", "env").nonce(nonce).send(),
+        String nonce = TestIds.nonce();
+        assertError(untag(key).param("ResourceId.1", TestIds.instance()).param("TagKey.1", "env").nonce(nonce).send(),
                 404, "InvalidResourceId.NotFound");
 
-        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+        assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
                 "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aTagRefusedByItsStatementUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertError(tagResources(key).param("ResourceId.1", tagged).params(tags(numberedTags("k", 20))).nonce(nonce).send(),
                 400, "OperationDenied.QuotaExceed");
 
-        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+        assertRefused(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aTagOnAnUnknownResourceUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
-        assertError(tagResources(key).param("ResourceId.1", newResourceId("i-")).param("Tag.1.Key", "team")
+        String nonce = TestIds.nonce();
+        assertError(tagResources(key).param("ResourceId.1", TestIds.instance()).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a").nonce(nonce).send(), 404, "InvalidResourceId.NotFound");
 
-        assertError(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
+        assertRefused(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a").nonce(nonce).send(), 400, "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aReplayedDescribeTagsIsAnsweredSignatureNonceUsed() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(describeTags(key).nonce(nonce).send());
 
         assertError(describeTags(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
@@ -136,17 +120,16 @@ class NonceWithTheActionTest extends ContractTestSupport {
 
     @Test
     void aNonceUsedByDescribeTagsOfOneResourceRefusesAnUntag() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertSucceeded(describeTags(key).param("ResourceId", tagged).param("Tag.1.Key", "env").nonce(nonce).send());
 
-        assertError(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
+        assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").nonce(nonce).send(), 400,
                 "SignatureNonceUsed");
-        assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
     }
 
     @Test
     void aDescribeTagsAnsweredWithoutAStatementStillUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         // A normal key's kind of tag has nothing in the system category: answered empty without reading a tag.
         assertSucceeded(describeTags(key).param("Category", "System").nonce(nonce).send());
 
@@ -155,21 +138,21 @@ class NonceWithTheActionTest extends ContractTestSupport {
 
     @Test
     void aDescribeTagsRefusedByAParameterRuleUsesUpItsNonce() {
-        String nonce = TestSigner.freshNonce();
+        String nonce = TestIds.nonce();
         assertError(describeTags(key).param("PageSize", "101").nonce(nonce).send(), 400,
                 "InvalidParameter.PageSize");
 
         assertError(describeTags(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
     }
 
-    private RpcClient.V1Call describeTags(IssuedAccessKey caller) {
+    private TestSigner.V1 describeTags(IssuedAccessKey caller) {
         return rpc.v1(caller).action("DescribeTags").param("RegionId", REGION);
     }
 
     @Test
     void aNewNonceStillSucceedsAfterAllThat() {
         assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env")
-                .nonce(TestSigner.freshNonce()).send());
+                .nonce(TestIds.nonce()).send());
         assertThat(tagRows(key.accountId())).isEmpty();
     }
 }

@@ -2,10 +2,8 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,42 +20,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the code (InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed among them). Every
  * refused call is checked to write nothing: the account's tag rows are exactly as before.
  */
-@IntegrationTest
 class TagResourcesErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    /** An instance of the key's account that carries the public tag env=prod. */
-    String tagged;
     /** An instance of the key's account without tags. */
     String bare;
     List<String> rowsBefore;
 
     @BeforeEach
     void accountWithTwoInstances() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
+        anAccountWithATaggedInstance(Map.of("env", "prod"));
         bare = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod"));
-        rowsBefore = tagRows(key.accountId());
+        rowsBefore = watchTagRows(key.accountId());
         assertThat(rowsBefore).hasSize(1);
     }
 
     /** Tags both instances with team=a; the test breaks one rule. */
-    RpcClient.V1Call tagTeam() {
+    TestSigner.V1 tagTeam() {
         return tagResources(key).params(resourceIds(tagged, bare)).param("Tag.1.Key", "team")
                 .param("Tag.1.Value", "a");
-    }
-
-    RpcResponse assertRefused(RpcResponse response, Documented error) {
-        assertError(response, error);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
-    }
-
-    RpcResponse assertRefused(RpcResponse response, int status, String code) {
-        assertError(response, status, code);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
     }
 
     @Test
@@ -71,25 +51,9 @@ class TagResourcesErrorsTest extends ContractTestSupport {
     class RegionAndType {
 
         @ParameterizedTest
-        @NullAndEmptySource
-        void missingRegionId(String regionId) {
-            assertRefused(tagTeam().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
-        }
-
-        @Test
-        void unknownRegionId() {
-            assertRefused(tagTeam().param("RegionId", UNKNOWN_REGION).send(), Documented.INVALID_REGION_ID);
-        }
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void missingResourceType(String resourceType) {
-            assertRefused(tagTeam().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
-        }
-
-        @Test
-        void unknownResourceType() {
-            assertRefused(tagTeam().param("ResourceType", "vm").send(), Documented.INVALID_RESOURCE_TYPE);
+        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
+        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
+            assertRefused(tagTeam().param(parameter, value).send(), error);
         }
     }
 
@@ -248,7 +212,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         void fillTheTaggedInstance() {
             // env=prod and nineteen more: twenty public tags.
             tagPublicly(key, List.of(tagged), numberedTags("k", 19));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(20);
         }
 
@@ -268,7 +232,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         void newKeysThatWouldPassTwentyTogether() {
             var nineteen = numberedTags("n", 19);
             assertSucceeded(tagResources(key).param("ResourceId.1", bare).params(tags(nineteen)).send());
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             assertRefused(tagResources(key).param("ResourceId.1", bare).params(tags(Map.of("a", "1", "b", "2")))
                     .send(), Documented.QUOTA_EXCEEDED);
@@ -295,7 +259,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         @Test
         void privateTagsHaveTheirOwnLimitOfTwenty() {
             tagPrivately(key.accountId(), List.of(bare), numberedTags("sys", 20));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             var response = tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
                     .param("TagOwnerBid", BID).param("Scope", "private").param("ResourceId.1", bare)
@@ -310,7 +274,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(tagTeam().param("ResourceId.2", newResourceId("i-")).send(), Documented.RESOURCE_NOT_FOUND);
+            assertRefused(tagTeam().param("ResourceId.2", TestIds.instance()).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test
@@ -391,7 +355,7 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         @BeforeEach
         void privateTagOnTheBareInstance() {
             tagPrivately(key.accountId(), List.of(bare), Map.of("team", "platform"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(2);
         }
 

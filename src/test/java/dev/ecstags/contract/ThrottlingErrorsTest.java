@@ -2,15 +2,13 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.RpcClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -18,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,21 +25,11 @@ import org.springframework.test.context.TestPropertySource;
  * can spend its rate) and before the nonce is recorded and any parameter rule. The window is an hour here, so that
  * a bucket runs dry whatever the speed of the machine.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"tags.throttle.write-per-second=2", "tags.throttle.read-per-second=3",
         "tags.throttle.rate-period=1h"})
-class ThrottlingErrorsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
+class ThrottlingErrorsTest extends ServiceTest {
     @Autowired
     MeterRegistry meters;
-    @Autowired
-    JdbcClient jdbc;
 
     private String account;
     private IssuedAccessKey issued;
@@ -52,8 +38,8 @@ class ThrottlingErrorsTest {
 
     @BeforeEach
     void anAccountWithAResource() {
-        account = TestIds.account();
-        issued = accessKeys.create(account, false);
+        issued = newNormalKey();
+        account = issued.accountId();
         key = new TeaRpc(issued, port);
         resource = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration(SdkClients.REGION, "instance", resource, account, true)));

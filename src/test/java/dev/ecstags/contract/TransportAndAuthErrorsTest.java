@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.auth.TestSigner;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.TestSigner;
 import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,17 +22,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * provoked with both signature versions where the rule exists in both. Each request is otherwise a valid
  * UntagResources call of the caller's own instance, so the one broken rule is the only possible answer.
  */
-@IntegrationTest
 class TransportAndAuthErrorsTest extends ContractTestSupport {
 
     /** A V1 UntagResources call that succeeds as it is: the account's own instance, a key it does not carry. */
-    RpcClient.V1Call validV1(IssuedAccessKey key) {
+    TestSigner.V1 validV1(IssuedAccessKey key) {
         return untag(key).param("ResourceId.1", newInstance(key.accountId())).param("TagKey.1", "env");
     }
 
-    RpcClient.V3Call validV3(IssuedAccessKey key) {
+    TestSigner.V3 validV3(IssuedAccessKey key) {
         return rpc.v3(key).action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)
                 .param("ResourceId.1", newInstance(key.accountId())).param("TagKey.1", "env");
+    }
+
+    /** The valid call of {@link #validV1} or {@link #validV3}, by signature version ({@code V1} or {@code V3}). */
+    TestSigner.Request<?> valid(String signatureVersion, IssuedAccessKey key) {
+        return signatureVersion.equals("V1") ? validV1(key) : validV3(key);
     }
 
     /** The message names the parameter as a whole word (so "Signature" is not found inside "SignatureMethod"). */
@@ -59,7 +62,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
                 case "V1 POST split" -> validV1(key).inFormBody("ResourceId.1", "Signature", "Timestamp").send();
                 case "V1 unsigned empty values" -> validV1(key).param("TagKey.2", "").signEmptyValues(false).send();
                 case "V1 Action and Version in headers" -> validV1(key).drop("Action").drop("Version")
-                        .header("x-acs-action", "UntagResources").header("x-acs-version", RpcClient.API_VERSION)
+                        .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
                         .send();
                 case "V3" -> validV3(key).send();
                 case "V3 form body" -> rpc.v3(key).action("UntagResources").formBody(Map.of("RegionId", REGION,
@@ -232,20 +235,15 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
     @Nested
     class InvalidAccessKeyId {
 
-        @Test
-        void v1UnknownKey() {
-            var response = rpc.v1("LTAI" + newAccountId() + "unknown", "secret").action("UntagResources")
-                    .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
-                    .param("TagKey.1", "env").send();
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void unknownKey(String signatureVersion) {
+            String unknown = "LTAI" + TestIds.account() + "unknown";
+            TestSigner.Request<?> call = signatureVersion.equals("V1") ? rpc.v1(unknown, "secret")
+                    : rpc.v3(unknown, "secret");
 
-            assertError(response, 404, "InvalidAccessKeyId.NotFound");
-        }
-
-        @Test
-        void v3UnknownKey() {
-            var response = rpc.v3("LTAI" + newAccountId() + "unknown", "secret").action("UntagResources")
-                    .param("RegionId", REGION).param("ResourceType", TYPE).param("ResourceId.1", "i-1")
-                    .param("TagKey.1", "env").send();
+            var response = call.action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)
+                    .param("ResourceId.1", "i-1").param("TagKey.1", "env").send();
 
             assertError(response, 404, "InvalidAccessKeyId.NotFound");
         }
@@ -259,19 +257,11 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             assertError(call.send(), 404, "InvalidAccessKeyId.NotFound");
         }
 
-        @Test
-        void v1InactiveKey() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void inactiveKey(String signatureVersion) {
             var key = newNormalKey();
-            var call = validV1(key);
-            accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Inactive);
-
-            assertError(call.send(), 400, "InvalidAccessKeyId.Inactive");
-        }
-
-        @Test
-        void v3InactiveKey() {
-            var key = newNormalKey();
-            var call = validV3(key);
+            var call = valid(signatureVersion, key);
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Inactive);
 
             assertError(call.send(), 400, "InvalidAccessKeyId.Inactive");
@@ -358,7 +348,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             String id = newInstance(key.accountId());
             tagPublicly(key, List.of(id), Map.of("env", "prod", "team", "a"));
             var call = untag(key).param("ResourceId.1", id).param("TagKey.1", "env");
-            String signatureOfEnv = call.parameters().get("Signature");
+            String signatureOfEnv = call.signedParameters().get("Signature");
 
             var response = call.param("TagKey.1", "team").signature(signatureOfEnv).send();
 
@@ -407,13 +397,14 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
     @Nested
     class SignatureNonceUsed {
 
-        @Test
-        void v1NonceUsedTwice() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"V1", "V3"})
+        void nonceUsedTwice(String signatureVersion) {
             var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
-            assertSucceeded(validV1(key).nonce(nonce).send());
+            String nonce = TestIds.nonce();
+            assertSucceeded(valid(signatureVersion, key).nonce(nonce).send());
 
-            assertError(validV1(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
+            assertError(valid(signatureVersion, key).nonce(nonce).send(), 400, "SignatureNonceUsed");
         }
 
         @Test
@@ -426,18 +417,9 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         }
 
         @Test
-        void v3NonceUsedTwice() {
-            var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
-            assertSucceeded(validV3(key).nonce(nonce).send());
-
-            assertError(validV3(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
-        }
-
-        @Test
         void aNonceOfV1IsUsedForV3Too() {
             var key = newNormalKey();
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV1(key).nonce(nonce).send());
 
             assertError(validV3(key).nonce(nonce).send(), 400, "SignatureNonceUsed");
@@ -445,7 +427,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
 
         @Test
         void anotherKeyMayUseTheSameNonce() {
-            String nonce = TestSigner.freshNonce();
+            String nonce = TestIds.nonce();
             assertSucceeded(validV1(newNormalKey()).nonce(nonce).send());
 
             assertSucceeded(validV1(newNormalKey()).nonce(nonce).send());

@@ -2,10 +2,8 @@ package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.IntegrationTest;
-import dev.ecstags.support.RpcClient;
-import dev.ecstags.support.RpcResponse;
+import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,39 +23,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * removes tags: InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed. They are provoked
  * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}.
  */
-@IntegrationTest
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
-    IssuedAccessKey key;
-    /** An instance of the key's account that carries public tags env=prod and team=a. */
-    String tagged;
     List<String> rowsBefore;
 
     @BeforeEach
     void accountWithATaggedInstance() {
-        key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), Map.of("env", "prod", "team", "a"));
+        anAccountWithATaggedInstance(Map.of("env", "prod", "team", "a"));
         rowsBefore = tagRows(key.accountId());
         assertThat(rowsBefore).hasSize(2);
     }
 
     /** Untag of the tagged instance by the account's normal key, the key env named; the test breaks one rule. */
-    RpcClient.V1Call untagEnv() {
+    TestSigner.V1 untagEnv() {
         return untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env");
-    }
-
-    /** The refusal, and that the account's tags are untouched. */
-    RpcResponse assertRefused(RpcResponse response, Documented error) {
-        assertError(response, error);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
-    }
-
-    RpcResponse assertRefused(RpcResponse response, int status, String code) {
-        assertError(response, status, code);
-        assertThat(tagRows(key.accountId())).as("tag rows after a refused call").isEqualTo(rowsBefore);
-        return response;
     }
 
     @Test
@@ -129,7 +108,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIds() {
             List<String> ids = new ArrayList<>(List.of(tagged));
             for (int i = 2; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
@@ -140,7 +119,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void fiftyOneIdsOfWhichTwoAreTheSame() {
             List<String> ids = new ArrayList<>(List.of(tagged, tagged));
             for (int i = 3; i <= 51; i++) {
-                ids.add(newResourceId("i-"));
+                ids.add(TestIds.instance());
             }
 
             assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
@@ -285,7 +264,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(untagEnv().param("ResourceId.1", newResourceId("i-")).send(),
+            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(),
                     Documented.RESOURCE_NOT_FOUND);
         }
 
@@ -293,9 +272,9 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void oneUnknownIdInABatchLeavesEveryTagInPlace() {
             String second = newInstance(key.accountId());
             tagPublicly(key, List.of(second), Map.of("env", "test"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
-            var response = untag(key).params(resourceIds(tagged, newResourceId("i-"), second))
+            var response = untag(key).params(resourceIds(tagged, TestIds.instance(), second))
                     .params(tagKeys("env", "team")).send();
 
             assertRefused(response, Documented.RESOURCE_NOT_FOUND);
@@ -328,7 +307,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
             assertSucceeded(rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", "disk")
                     .param("ResourceId.1", id).params(tags(Map.of("env", "prod"))).send());
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_FOUND);
@@ -447,7 +426,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @BeforeEach
         void privateTagOnTheInstance() {
             tagPrivately(key.accountId(), List.of(tagged), Map.of("acs:system", "on", "owner", "ecs"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
             assertThat(rowsBefore).hasSize(4);
         }
 
@@ -461,7 +440,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         void aKeyPrivateOnOneResourceAndPublicOnAnotherRefusesTheWholeBatch() {
             String second = newInstance(key.accountId());
             tagPublicly(key, List.of(second), Map.of("owner", "me"));
-            rowsBefore = tagRows(key.accountId());
+            rowsBefore = watchTagRows(key.accountId());
 
             // "owner" is public on the second instance and private on the first: the whole call is refused.
             assertRefused(untag(key).params(resourceIds(second, tagged)).params(tagKeys("env", "owner")).send(),

@@ -2,12 +2,10 @@ package dev.ecstags.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,28 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The README's SDK programs are these files, quoted whole between their markers; this test runs them against the
  * service and checks that the README still quotes them word for word, so the README cannot show code that fails.
  */
-@IntegrationTest
-class ReadmeExamplesTest {
+class ReadmeExamplesTest extends ServiceTest {
 
     private static final Path README = Path.of("README.md");
     private static final Path EXAMPLES = Path.of("src/test/java/dev/ecstags/examples");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theLegacySdkProgramTagsListsAndUntags() throws Exception {
@@ -56,8 +41,8 @@ class ReadmeExamplesTest {
     }
 
     private void assertRuns(Program program) throws Exception {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
+        IssuedAccessKey key = newNormalKey();
+        String account = key.accountId();
         String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, account, true)));
 

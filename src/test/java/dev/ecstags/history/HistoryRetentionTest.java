@@ -2,23 +2,19 @@ package dev.ecstags.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Retention: changes older than TAGS_HISTORY_RETENTION (90 days by default) go, in batches; newer ones stay. */
-@IntegrationTest
-class HistoryRetentionTest {
+class HistoryRetentionTest extends ServiceTest {
 
     @Autowired
     HistoryRetention retention;
     @Autowired
     HistoryProperties properties;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void keepsNinetyDaysByDefault() {

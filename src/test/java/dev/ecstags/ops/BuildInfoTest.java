@@ -2,22 +2,17 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** /actuator/info says which build runs: version (build-info) and commit (git-commit-id). */
-@IntegrationTest
-class BuildInfoTest {
-
-    @LocalServerPort
-    int port;
+class BuildInfoTest extends ServiceTest {
 
     @Test
     void infoShowsTheBuildVersionAndTheCommit() throws Exception {

@@ -2,10 +2,8 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.RpcClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,21 +12,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What Prometheus scrapes: latency histograms per action, errors per action and code. */
-@IntegrationTest
-class MetricsPerActionTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
+class MetricsPerActionTest extends ServiceTest {
 
     @Test
     void theRpcTimerHasBucketsPerActionAndTheErrorCounterNamesActionAndCode() throws Exception {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
         var rpc = new RpcClient(port);
         assertThat(rpc.v1(key).action("ListTagResources").param("RegionId", "cn-hangzhou")
                 .param("ResourceType", "instance").param("ResourceId.1", "i-none").send().status()).isEqualTo(200);

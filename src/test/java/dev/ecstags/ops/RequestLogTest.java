@@ -2,12 +2,10 @@ package dev.ecstags.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import java.net.URI;
@@ -22,36 +20,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /** What an operator reads in the log: one line per RPC call and per admin change, and never a credential. */
-@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class RequestLogTest {
+class RequestLogTest extends ServiceTest {
 
     private static final String REGION = "cn-hangzhou";
     private static final String ADMIN_TOKEN = "test-admin-token"; // application-test.yml
     private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
     @Autowired
     Environment environment;
 
     @Test
     void aSuccessfulCallIsOneLineWithItsRequestIdInTheMdc(CapturedOutput output) {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
-        String instance = instanceOf(account);
-        var call = new RpcClient(port).v1(key).action("TagResources").param("RegionId", REGION)
+        IssuedAccessKey key = newNormalKey();
+        String instance = instanceOf(key.accountId());
+        var call = rpc.v1(key).action("TagResources").param("RegionId", REGION)
                 .param("ResourceType", "instance").param("ResourceId.1", instance)
                 .param("Tag.1.Key", "env").param("Tag.1.Value", "prod");
-        String signature = call.parameters().get("Signature");
+        String signature = call.signedParameters().get("Signature");
 
         RpcResponse response = call.send();
 
@@ -61,7 +49,7 @@ class RequestLogTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
                 .contains(" INFO [" + requestId + "]")
-                .contains("RPC TagResources", "AccessKeyId=" + key.accessKeyId(), "account=" + account,
+                .contains("RPC TagResources", "AccessKeyId=" + key.accessKeyId(), "account=" + key.accountId(),
                         "region=" + REGION, "status=200", "code=-", " ms");
         assertThat(output.getOut()).doesNotContain(signature, key.accessKeySecret());
     }
@@ -69,10 +57,9 @@ class RequestLogTest {
     /** A form body is read asynchronously (RequestIntakeFilter), so the call reaches the log on an async dispatch. */
     @Test
     void aCallWithAFormBodyIsOneLineToo(CapturedOutput output) {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
-        String instance = instanceOf(account);
-        var call = new RpcClient(port).v1(key).action("UntagResources").param("RegionId", REGION)
+        IssuedAccessKey key = newNormalKey();
+        String instance = instanceOf(key.accountId());
+        var call = rpc.v1(key).action("UntagResources").param("RegionId", REGION)
                 .param("ResourceType", "instance").param("ResourceId.1", instance).param("TagKey.1", "env")
                 .inFormBody();
 
@@ -81,12 +68,12 @@ class RequestLogTest {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         List<String> lines = linesWith(output, "RequestId=" + response.requestIdHeader());
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("RPC UntagResources", "account=" + account, "status=200", "code=-");
+        assertThat(lines.get(0)).contains("RPC UntagResources", "account=" + key.accountId(), "status=200", "code=-");
     }
 
     @Test
     void aRefusedCallNamesItsCodeAndTheClaimedKeyButNoAccount(CapturedOutput output) {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
         var call = new RpcClient(port).v3(key.accessKeyId(), "not-the-secret").action("UntagResources")
                 .param("RegionId", REGION).param("ResourceType", "instance").param("ResourceId.1", "i-x")
                 .param("TagKey.1", "env");
@@ -105,7 +92,7 @@ class RequestLogTest {
 
     @Test
     void anUnknownActionIsLoggedAsUnknownNotAsWhatTheCallerSent(CapturedOutput output) {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
+        IssuedAccessKey key = newNormalKey();
 
         RpcResponse response = new RpcClient(port).v1(key).action("Delete\nAll").send();
 

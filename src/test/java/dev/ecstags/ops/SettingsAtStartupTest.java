@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecstags.EcsTagServiceApplication;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +35,7 @@ class SettingsAtStartupTest {
     @BeforeAll
     static void emptyDatabase() throws Exception {
         var postgres = TestPostgres.connectionDetails();
-        String name = "ops_settings_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String name = TestIds.resource("ops_settings_");
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
                 postgres.getPassword())) {
             connection.createStatement().execute("create database " + name);

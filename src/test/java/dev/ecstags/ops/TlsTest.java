@@ -8,20 +8,16 @@ import com.aliyun.ecs20140526.models.TagResourcesRequest;
 import com.aliyun.ecs20140526.models.UntagResourcesRequest;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
-import dev.ecstags.sdk.TestIds;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,19 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTPS through Spring Boot's SSL bundles, with a self-signed certificate made for this run by the JDK's keytool
  * (as the README shows), and the Tea SDK calling over HTTPS, its default, trusting that certificate.
  */
-@IntegrationTest
-class TlsTest {
+class TlsTest extends ServiceTest {
 
     private static final String PASSWORD = "test-only-keystore";
     private static Path keystore;
     private static String certificatePem;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
 
     @DynamicPropertySource
     static void sslBundle(DynamicPropertyRegistry registry) throws Exception {
@@ -55,8 +43,8 @@ class TlsTest {
 
     @Test
     void theTeaSdkTagsListsAndUntagsOverHttpsItsDefault() throws Exception {
-        String account = TestIds.account();
-        IssuedAccessKey key = accessKeys.create(account, false);
+        IssuedAccessKey key = newNormalKey();
+        String account = key.accountId();
         String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, account, true)));
         Config config = new Config()

@@ -17,7 +17,7 @@ import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.TestIds;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,21 +2,17 @@ package dev.ecstags.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.HeldLock;
-import dev.ecstags.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,16 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * row lock another transaction holds) answers 503 ServiceUnavailable, changes nothing, and leaves its pooled
  * connection fit for the next call (a pool of 2, so the next calls reuse it).
  */
-@IntegrationTest
 @TestPropertySource(properties = {"TAGS_DB_STATEMENT_TIMEOUT=1s", "spring.datasource.hikari.maximum-pool-size=2"})
-class StatementTimeoutTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
+class StatementTimeoutTest extends ServiceTest {
 
     private TeaRpc key;
     private String resource;

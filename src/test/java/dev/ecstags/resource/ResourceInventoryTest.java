@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecstags.resource.ResourceInventory.InvalidRegistrationException;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class ResourceInventoryTest {
+class ResourceInventoryTest extends ServiceTest {
 
     private static final String ACCOUNT = "1111111111111111";
     private static final String OTHER_ACCOUNT = "2222222222222222";
 
-    @Autowired
-    ResourceInventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void registersNewResourcesWithTheTypeInLowerCase() {
-        String instance = uniqueId("i-");
-        String disk = uniqueId("d-");
+        String instance = TestIds.instance();
+        String disk = TestIds.resource("d-");
 
         int registered = inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "Instance", instance, ACCOUNT, true),
@@ -41,7 +32,7 @@ class ResourceInventoryTest {
 
     @Test
     void registeringAgainChangesOnlyTaggable() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
 
@@ -56,7 +47,7 @@ class ResourceInventoryTest {
 
     @Test
     void registeringUnderAnotherAccountMovesTheResourceAndDropsTheOldAccountsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "owner");
 
@@ -68,7 +59,7 @@ class ResourceInventoryTest {
 
     @Test
     void theSameIdInAnotherRegionOrTypeIsAnotherResource() {
-        String id = uniqueId("x-");
+        String id = TestIds.resource("x-");
         inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "instance", id, ACCOUNT, true),
                 new ResourceRegistration("cn-beijing", "instance", id, OTHER_ACCOUNT, true),
@@ -81,7 +72,7 @@ class ResourceInventoryTest {
 
     @Test
     void aResourceListedTwiceCountsOnceAndTheLastEntryWins() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
 
         int registered = inventory.register(List.of(
                 new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true),
@@ -93,7 +84,7 @@ class ResourceInventoryTest {
 
     @Test
     void registersAThousandResourcesInOneCall() {
-        String prefix = uniqueId("bulk-");
+        String prefix = TestIds.resource("bulk-");
         List<ResourceRegistration> thousand = IntStream.range(0, ResourceInventory.MAX_BATCH)
                 .mapToObj(n -> new ResourceRegistration("cn-shanghai", "disk", prefix + "-" + n, ACCOUNT, true))
                 .toList();
@@ -108,7 +99,7 @@ class ResourceInventoryTest {
         assertThatThrownBy(() -> inventory.register(List.of())).isInstanceOf(InvalidRegistrationException.class);
 
         List<ResourceRegistration> tooMany = new ArrayList<>();
-        String prefix = uniqueId("over-");
+        String prefix = TestIds.resource("over-");
         for (int n = 0; n <= ResourceInventory.MAX_BATCH; n++) {
             tooMany.add(new ResourceRegistration("cn-hangzhou", "instance", prefix + n, ACCOUNT, true));
         }
@@ -118,21 +109,21 @@ class ResourceInventoryTest {
 
     @Test
     void anInvalidEntryRegistersNothing() {
-        String valid = uniqueId("i-");
+        String valid = TestIds.instance();
         ResourceRegistration good = new ResourceRegistration("cn-hangzhou", "instance", valid, ACCOUNT, true);
 
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("mars-north-1", "instance", uniqueId("i-"), ACCOUNT, true))))
+                new ResourceRegistration("mars-north-1", "instance", TestIds.instance(), ACCOUNT, true))))
                 .isInstanceOf(InvalidRegistrationException.class)
                 .hasMessageContaining("resources[1].regionId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "spaceship", uniqueId("i-"), ACCOUNT, true))))
+                new ResourceRegistration("cn-hangzhou", "spaceship", TestIds.instance(), ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceType");
         assertThatThrownBy(() -> inventory.register(List.of(good,
                 new ResourceRegistration("cn-hangzhou", "instance", " ", ACCOUNT, true))))
                 .hasMessageContaining("resources[1].resourceId");
         assertThatThrownBy(() -> inventory.register(List.of(good,
-                new ResourceRegistration("cn-hangzhou", "instance", uniqueId("i-"), "12ab", true))))
+                new ResourceRegistration("cn-hangzhou", "instance", TestIds.instance(), "12ab", true))))
                 .hasMessageContaining("resources[1].accountId");
 
         assertThat(owners("cn-hangzhou", "instance", valid)).isEmpty();
@@ -140,7 +131,7 @@ class ResourceInventoryTest {
 
     @Test
     void removingAResourceRemovesItsTags() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "env");
         insertTag(ACCOUNT, "cn-hangzhou", "instance", instance, "team");
@@ -153,18 +144,14 @@ class ResourceInventoryTest {
 
     @Test
     void removingAnUnknownResourceSaysSo() {
-        String instance = uniqueId("i-");
+        String instance = TestIds.instance();
         inventory.register(List.of(new ResourceRegistration("cn-hangzhou", "instance", instance, ACCOUNT, true)));
 
-        assertThat(inventory.remove("cn-hangzhou", "instance", uniqueId("i-"))).isFalse();
+        assertThat(inventory.remove("cn-hangzhou", "instance", TestIds.instance())).isFalse();
         assertThat(inventory.remove("cn-beijing", "instance", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "disk", instance)).isFalse();
         assertThat(inventory.remove("cn-hangzhou", "spaceship", instance)).isFalse();
         assertThat(owners("cn-hangzhou", "instance", instance)).containsExactly(ACCOUNT + ":true");
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + UUID.randomUUID();
     }
 
     /** "account:taggable" of every row that has this identity; more than one would be a bug. */

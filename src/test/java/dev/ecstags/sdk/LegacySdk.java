@@ -16,7 +16,6 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,13 +72,7 @@ final class LegacySdk implements TagSdk {
         var request = new ListTagResourcesRequest();
         request.setResourceType(query.resourceType());
         request.setResourceIds(query.resourceIds());
-        var tagList = new ArrayList<ListTagResourcesRequest.Tag>();
-        query.tags().forEach((key, value) -> {
-            var tag = new ListTagResourcesRequest.Tag();
-            tag.setKey(key);
-            tag.setValue(value);
-            tagList.add(tag);
-        });
+        var tagList = TagSdk.tagModels(query.tags(), LegacySdk::listTag);
         request.setTags(tagList);
         if (query.filterKey() != null) {
             var filter = new ListTagResourcesRequest.TagFilter();
@@ -107,13 +100,7 @@ final class LegacySdk implements TagSdk {
         if (query.resourceId() != null) {
             request.setResourceId(query.resourceId());
         }
-        var tagList = new ArrayList<DescribeTagsRequest.Tag>();
-        query.tags().forEach((key, value) -> {
-            var tag = new DescribeTagsRequest.Tag();
-            tag.setKey(key);
-            tag.setValue(value);
-            tagList.add(tag);
-        });
+        var tagList = TagSdk.tagModels(query.tags(), LegacySdk::describeTag);
         if (!tagList.isEmpty()) {
             request.setTags(tagList);
         }
@@ -124,25 +111,25 @@ final class LegacySdk implements TagSdk {
             request.setPageSize(query.pageSize());
         }
         DescribeTagsResponse response = send(request);
-        var tags = response.getTags().stream().map(tag -> {
-            DescribeTagsResponse.Tag.ResourceTypeCount counts = tag.getResourceTypeCount();
-            var byType = new LinkedHashMap<String, Integer>();
-            byType.put("Instance", counts.getInstance());
-            byType.put("Disk", counts.getDisk());
-            byType.put("Volume", counts.getVolume());
-            byType.put("Image", counts.getImage());
-            byType.put("Snapshot", counts.getSnapshot());
-            byType.put("Securitygroup", counts.getSecuritygroup());
-            byType.put("LaunchTemplate", counts.getLaunchTemplate());
-            byType.put("Eni", counts.getEni());
-            byType.put("Ddh", counts.getDdh());
-            byType.put("KeyPair", counts.getKeyPair());
-            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
-            byType.put("ReservedInstance", counts.getReservedInstance());
-            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
-        }).toList();
+        var tags = response.getTags().stream()
+                .map(tag -> CatalogTag.of(tag.getTagKey(), tag.getTagValue(), tag.getResourceTypeCount()))
+                .toList();
         return new Catalog(response.getRequestId(), response.getPageSize(), response.getPageNumber(),
                 response.getTotalCount(), tags);
+    }
+
+    private static ListTagResourcesRequest.Tag listTag(String key, String value) {
+        var tag = new ListTagResourcesRequest.Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return tag;
+    }
+
+    private static DescribeTagsRequest.Tag describeTag(String key, String value) {
+        var tag = new DescribeTagsRequest.Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return tag;
     }
 
     private <T extends AcsResponse> T send(AcsRequest<T> request) throws ClientException {

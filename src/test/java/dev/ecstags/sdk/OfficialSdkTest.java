@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.MethodType;
-import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.TagSdk.Entry;
 import dev.ecstags.sdk.TagSdk.ListQuery;
 import dev.ecstags.sdk.TagSdk.Page;
 import dev.ecstags.sdk.TagSdk.SdkRefusal;
-import dev.ecstags.support.IntegrationTest;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,15 +27,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The three actions end to end through every official Java SDK flavour a caller may use: the legacy core in V1
  * (POST and GET, JSON and XML) and V3, and the Tea SDK in V3 and in its HMAC-SHA1 ("v2") mode.
  */
-@IntegrationTest
-class OfficialSdkTest {
+class OfficialSdkTest extends ServiceTest {
 
     /** Chinese keys and values, an empty value, spaces and {@code *}, and characters URL encodings disagree on. */
     private static final Map<String, String> AWKWARD_TAGS = orderedMap(
@@ -60,17 +58,18 @@ class OfficialSdkTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
-
+    /** The test runs once with every flavour of SDK. */
+    @Retention(RetentionPolicy.RUNTIME)
     @ParameterizedTest
     @EnumSource(Flavour.class)
+    @interface WithEveryFlavour {
+    }
+
+    /** The account of the test: a fresh one for each test, as JUnit makes a test instance for each. */
+    private final String account = TestIds.account();
+
+    @WithEveryFlavour
     void tagsListsAndUntags(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var first = instanceOf(account);
         var second = instanceOf(account);
@@ -91,10 +90,8 @@ class OfficialSdkTest {
     }
 
     /** Issue 6: 20 tags whose keys and values are 128 CJK characters each (about 47 KB in a V3 or GET query). */
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void twentyTagsOf128CjkCharacters(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var instance = instanceOf(account);
         Map<String, String> tags = new java.util.LinkedHashMap<>();
@@ -108,10 +105,8 @@ class OfficialSdkTest {
         assertThat(sdk.list(ListQuery.byIds(List.of(instance))).entries()).hasSize(20);
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void listsByTagAndByTagFilter(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var production = instanceOf(account);
         var staging = instanceOf(account);
@@ -130,10 +125,8 @@ class OfficialSdkTest {
                 .containsExactlyElementsOf(Stream.of(production, production, staging).sorted().toList());
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void refusalsArriveAsTheSdksErrors(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var resource = instanceOf(account);
 
@@ -148,10 +141,8 @@ class OfficialSdkTest {
                 "InvalidResourceType.NotFound", 404);
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void pagesThroughNextToken(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var resources = List.of(instanceOf(account), instanceOf(account), instanceOf(account));
         var twenty = new LinkedHashMap<String, String>();
@@ -168,10 +159,8 @@ class OfficialSdkTest {
         assertThat(second.nextToken()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavour.class)
+    @WithEveryFlavour
     void describesTheTagCatalog(Flavour flavour) throws Exception {
-        var account = TestIds.account();
         var sdk = sdkFor(flavour, account);
         var first = instanceOf(account);
         var second = instanceOf(account);
@@ -215,10 +204,7 @@ class OfficialSdkTest {
     /** ResourceTypeCount as the SDKs read it: every type the SDKs model, zero where no resource carries the pair. */
     private static Map<String, Integer> counts(int instances, int disks) {
         var counts = new LinkedHashMap<String, Integer>();
-        for (String type : List.of("Instance", "Disk", "Volume", "Image", "Snapshot", "Securitygroup",
-                "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance")) {
-            counts.put(type, 0);
-        }
+        TagSdk.CatalogTag.COUNTED_TYPES.forEach(type -> counts.put(type, 0));
         counts.put("Instance", instances);
         counts.put("Disk", disks);
         return counts;

@@ -1,7 +1,10 @@
 package dev.ecstags.sdk;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The three tag actions as one official SDK flavour performs them. A refusal of the service arrives as
@@ -18,6 +21,13 @@ interface TagSdk {
 
     /** DescribeTags, with every field of the SDK's response read into {@link Catalog}. */
     Catalog describe(DescribeQuery query) throws Exception;
+
+    /** {@code Tag.N} as an SDK models it: one tag object per key and value, in the map's order. */
+    static <T> List<T> tagModels(Map<String, String> tags, BiFunction<String, String, T> newTag) {
+        var models = new ArrayList<T>();
+        tags.forEach((key, value) -> models.add(newTag.apply(key, value)));
+        return models;
+    }
 
     /**
      * @param resourceType null: not sent
@@ -37,6 +47,27 @@ interface TagSdk {
 
     /** The counts in the SDKs' order of ResourceTypeCount: only the types a test uses are named. */
     record CatalogTag(String tagKey, String tagValue, Map<String, Integer> resourceTypeCount) {
+
+        /** The fields of DescribeTags' ResourceTypeCount, in the order both SDKs declare them. */
+        static final List<String> COUNTED_TYPES = List.of("Instance", "Disk", "Volume", "Image", "Snapshot",
+                "Securitygroup", "LaunchTemplate", "Eni", "Ddh", "KeyPair", "SnapshotPolicy", "ReservedInstance");
+
+        /**
+         * Reads the counts from either SDK's ResourceTypeCount model: the two are different classes with the same
+         * getters ({@code getInstance()}, {@code getDisk()}, …), so they are read by name.
+         */
+        static CatalogTag of(String tagKey, String tagValue, Object resourceTypeCount) {
+            var byType = new LinkedHashMap<String, Integer>();
+            for (String type : COUNTED_TYPES) {
+                try {
+                    byType.put(type, (Integer) resourceTypeCount.getClass().getMethod("get" + type)
+                            .invoke(resourceTypeCount));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("No get" + type + " on " + resourceTypeCount.getClass(), e);
+                }
+            }
+            return new CatalogTag(tagKey, tagValue, byType);
+        }
     }
 
     /**

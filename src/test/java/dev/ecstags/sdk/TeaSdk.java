@@ -8,7 +8,6 @@ import com.aliyun.ecs20140526.models.UntagResourcesRequest;
 import com.aliyun.tea.TeaException;
 import dev.ecstags.auth.IssuedAccessKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,9 +49,8 @@ final class TeaSdk implements TagSdk {
 
     @Override
     public Page list(ListQuery query) {
-        var tagList = new ArrayList<ListTagResourcesRequest.ListTagResourcesRequestTag>();
-        query.tags().forEach((key, value) -> tagList.add(
-                new ListTagResourcesRequest.ListTagResourcesRequestTag().setKey(key).setValue(value)));
+        var tagList = TagSdk.tagModels(query.tags(),
+                (key, value) -> new ListTagResourcesRequest.ListTagResourcesRequestTag().setKey(key).setValue(value));
         var request = new ListTagResourcesRequest()
                 .setRegionId(SdkClients.REGION)
                 .setResourceType(query.resourceType())
@@ -74,9 +72,8 @@ final class TeaSdk implements TagSdk {
 
     @Override
     public Catalog describe(DescribeQuery query) {
-        var tagList = new ArrayList<DescribeTagsRequest.DescribeTagsRequestTag>();
-        query.tags().forEach((key, value) -> tagList.add(
-                new DescribeTagsRequest.DescribeTagsRequestTag().setKey(key).setValue(value)));
+        var tagList = TagSdk.tagModels(query.tags(),
+                (key, value) -> new DescribeTagsRequest.DescribeTagsRequestTag().setKey(key).setValue(value));
         var request = new DescribeTagsRequest()
                 .setRegionId(SdkClients.REGION)
                 .setResourceType(query.resourceType())
@@ -85,23 +82,9 @@ final class TeaSdk implements TagSdk {
                 .setPageNumber(query.pageNumber())
                 .setPageSize(query.pageSize());
         var body = send(() -> client.describeTagsWithOptions(request, SdkClients.teaRuntime())).getBody();
-        var tags = body.getTags().getTag().stream().map(tag -> {
-            var counts = tag.getResourceTypeCount();
-            var byType = new LinkedHashMap<String, Integer>();
-            byType.put("Instance", counts.getInstance());
-            byType.put("Disk", counts.getDisk());
-            byType.put("Volume", counts.getVolume());
-            byType.put("Image", counts.getImage());
-            byType.put("Snapshot", counts.getSnapshot());
-            byType.put("Securitygroup", counts.getSecuritygroup());
-            byType.put("LaunchTemplate", counts.getLaunchTemplate());
-            byType.put("Eni", counts.getEni());
-            byType.put("Ddh", counts.getDdh());
-            byType.put("KeyPair", counts.getKeyPair());
-            byType.put("SnapshotPolicy", counts.getSnapshotPolicy());
-            byType.put("ReservedInstance", counts.getReservedInstance());
-            return new CatalogTag(tag.getTagKey(), tag.getTagValue(), byType);
-        }).toList();
+        var tags = body.getTags().getTag().stream()
+                .map(tag -> CatalogTag.of(tag.getTagKey(), tag.getTagValue(), tag.getResourceTypeCount()))
+                .toList();
         return new Catalog(body.getRequestId(), body.getPageSize(), body.getPageNumber(), body.getTotalCount(),
                 tags);
     }

@@ -2,15 +2,13 @@ package dev.ecstags.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.resource.ResourceInventory;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.sdk.SdkClients;
 import dev.ecstags.sdk.TeaRpc;
 import dev.ecstags.sdk.TeaRpc.Answer;
-import dev.ecstags.sdk.TestIds;
+import dev.ecstags.support.ServiceTest;
+import dev.ecstags.support.TestIds;
 import dev.ecstags.support.HeldLock;
-import dev.ecstags.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,18 +26,10 @@ import org.springframework.test.context.TestPropertySource;
  * (waiting for a row lock the test holds), its further calls are refused at once with Throttling.User, never
  * queued, and another account's calls all succeed. Once the stuck calls end, the account is served again.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"tags.throttle.account-max-connections=2", "TAGS_DB_STATEMENT_TIMEOUT=30s"})
-class FairShareTest {
+class FairShareTest extends ServiceTest {
 
     private static final int FLOOD = 8;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessKeys accessKeys;
-    @Autowired
-    ResourceInventory inventory;
     @Autowired
     AccountThrottle throttle;
 

@@ -1,5 +1,6 @@
-package dev.ecstags.auth;
+package dev.ecstags.support;
 
+import dev.ecstags.auth.SignedRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +13,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs requests the way the Alibaba Cloud SDKs do, written independently of the production verifier (it encodes
- * with legacy Java core's {@code URLEncoder} recipe, for instance) so that tests cross-check the two.
+ * The tests' one signer: builds requests signed the way the Alibaba Cloud SDKs sign them, written independently of
+ * the production verifier (it encodes with legacy Java core's {@code URLEncoder} recipe, for instance) so that
+ * tests cross-check the two.
  *
  * <p>{@link #v1} signs like legacy Java core / pop-core (HMAC-SHA1, empty values signed; {@link V1#signEmptyValues}
- * false for the Tea SDK's v2 path), {@link #v3} like the Tea SDK (ACS3-HMAC-SHA256). Each builder gives a
- * {@link SignedRequest} for tests below the web layer, and the query string, form body and headers to send for
- * tests over real HTTP. Defaults: a fresh random nonce, the current time, Version 2014-05-26.
+ * false for the Tea SDK's v2 path), {@link #v3} like the Tea SDK (ACS3-HMAC-SHA256). Unlike an SDK it can break
+ * every rule on purpose: drop or blank any common parameter, choose the timestamp and nonce, send a wrong signature,
+ * payload hash or Authorization header, use any HTTP method, put parameters in the query or a form body (or split
+ * them). A request gives a {@link SignedRequest} for tests below the web layer; one made by {@link RpcClient#v1} or
+ * {@link RpcClient#v3} is also sent over real HTTP by {@code send()}. Defaults: a fresh nonce, the current time,
+ * Version 2014-05-26.
+ *
+ * <pre>{@code
+ * RpcResponse response = rpc.v1(key).action("UntagResources")
+ *         .param("RegionId", "cn-hangzhou").param("ResourceType", "instance").param("ResourceId.1", "i-1")
+ *         .param("TagKey.1", "env").send();
+ * }</pre>
  */
 public final class TestSigner {
 
@@ -39,25 +51,25 @@ public final class TestSigner {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The Host a request signs when no {@link RpcClient} sends it. */
+    private static final String DEFAULT_HOST = "127.0.0.1:8080";
 
     private TestSigner() {
     }
 
+    /** A V1 request that is only signed (see {@link RpcClient#v1} for one that is also sent). */
     public static V1 v1(String accessKeyId, String accessKeySecret) {
-        return new V1(accessKeyId, accessKeySecret);
+        return new V1(accessKeyId, accessKeySecret, null);
     }
 
+    /** A V3 request that is only signed (see {@link RpcClient#v3} for one that is also sent). */
     public static V3 v3(String accessKeyId, String accessKeySecret) {
-        return new V3(accessKeyId, accessKeySecret);
+        return new V3(accessKeyId, accessKeySecret, null);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}, as the SDKs send Timestamp and x-acs-date. */
     public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    public static String freshNonce() {
-        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** RFC 3986, as legacy Java core's AcsURLEncoder does it. */
@@ -73,59 +85,149 @@ public final class TestSigner {
                 .collect(Collectors.joining("&"));
     }
 
-    /** A V1 (HMAC-SHA1) request: every parameter, Signature included, in the query or in a form body. */
-    public static final class V1 {
+    /** Puts the value under the name, or removes the name when the value is null (the request then has none). */
+    private static void putOrRemove(Map<String, String> map, String name, String value) {
+        if (value == null) {
+            map.remove(name);
+        } else {
+            map.put(name, value);
+        }
+    }
 
-        private final String accessKeySecret;
+    /**
+     * What a V1 and a V3 request share: the HTTP method, parameters set one by one or from a map, the
+     * {@link SignedRequest} for tests below the web layer, and sending through the {@link RpcClient} that made it.
+     */
+    public abstract static sealed class Request<R extends Request<R>> permits V1, V3 {
+
+        private final RpcClient client;
+        /** What signs: V1's HMAC-SHA1 key is the secret and {@code &}, V3's HMAC-SHA256 key the secret itself. */
+        final String accessKeySecret;
+        private String method;
+        /** The headers set, by lower-case name. */
+        final Map<String, String> headers = new LinkedHashMap<>();
+
+        Request(RpcClient client, String method, String accessKeySecret) {
+            this.client = client;
+            this.method = method;
+            this.accessKeySecret = accessKeySecret;
+        }
+
+        /** This request as its own type: R is always the class itself (V1 or V3). */
+        @SuppressWarnings("unchecked")
+        private R self() {
+            return (R) this;
+        }
+
+        /** The HTTP method, part of what V1 and V3 sign. */
+        public R method(String method) {
+            this.method = method;
+            return self();
+        }
+
+        public String method() {
+            return method;
+        }
+
+        /** Sets a parameter (V1: any, common ones included; V3: a query parameter); null removes it. */
+        public abstract R param(String name, String value);
+
+        /**
+         * Sets a header, by lower-case name; null removes it. V1 signs no header; V3 signs host, content-type and
+         * x-acs-* ones, as the SDKs do.
+         */
+        public R header(String name, String value) {
+            putOrRemove(headers, name.toLowerCase(Locale.ROOT), value);
+            return self();
+        }
+
+        /** The action: V1's {@code Action} parameter, V3's {@code x-acs-action} header; null sends none. */
+        public abstract R action(String action);
+
+        /** V1's {@code SignatureNonce}, V3's {@code x-acs-signature-nonce}; null sends none. */
+        public abstract R nonce(String nonce);
+
+        public R params(Map<String, String> values) {
+            values.forEach(this::param);
+            return self();
+        }
+
+        public abstract SignedRequest toSignedRequest();
+
+        /** Sends the request to the service of the {@link RpcClient} that made it. */
+        public abstract RpcResponse send();
+
+        RpcClient client() {
+            if (client == null) {
+                throw new IllegalStateException("Only signed: make the request with RpcClient.v1 or .v3 to send it");
+            }
+            return client;
+        }
+    }
+
+    /**
+     * A V1 (HMAC-SHA1) request: the common parameters ({@code Format=JSON}, {@code Version}, {@code AccessKeyId},
+     * {@code SignatureMethod}, {@code SignatureVersion}, a fresh {@code SignatureNonce}, the current
+     * {@code Timestamp}) are preset; every parameter, {@code Signature} included, goes in the query unless moved to
+     * a form body. The signature is computed when it is read or sent, over whatever the parameters are then.
+     */
+    public static final class V1 extends Request<V1> {
+
         private final Map<String, String> parameters = new LinkedHashMap<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private String method = "GET";
+        private final Set<String> bodyParameters = new LinkedHashSet<>();
         private boolean signEmptyValues = true;
-        private boolean inFormBody;
+        private boolean everyParameterInBody;
         private boolean signatureOverridden;
         private String signatureOverride;
 
-        private V1(String accessKeyId, String accessKeySecret) {
-            this.accessKeySecret = accessKeySecret;
+        V1(String accessKeyId, String accessKeySecret, RpcClient client) {
+            super(client, "GET", accessKeySecret);
             parameters.put("Format", "JSON");
             parameters.put("Version", API_VERSION);
             parameters.put("AccessKeyId", accessKeyId);
             parameters.put("SignatureMethod", "HMAC-SHA1");
             parameters.put("SignatureVersion", "1.0");
-            parameters.put("SignatureNonce", freshNonce());
+            parameters.put("SignatureNonce", TestIds.nonce());
             parameters.put("Timestamp", TestSigner.timestamp(Instant.now()));
         }
 
-        public V1 method(String method) {
-            this.method = method;
-            return this;
-        }
-
+        @Override
         public V1 action(String action) {
             return param("Action", action);
         }
 
-        /** Sets a parameter; null removes it (a common one included). */
+        @Override
         public V1 param(String name, String value) {
-            if (value == null) {
-                parameters.remove(name);
-            } else {
-                parameters.put(name, value);
-            }
+            putOrRemove(parameters, name, value);
             return this;
         }
 
-        public V1 params(Map<String, String> values) {
-            values.forEach(this::param);
-            return this;
+        /** Removes a parameter, a common one such as {@code Timestamp} included. */
+        public V1 drop(String name) {
+            return param(name, null);
         }
 
         public V1 timestamp(Instant instant) {
             return param("Timestamp", TestSigner.timestamp(instant));
         }
 
+        /** A Timestamp sent verbatim, malformed or not. */
+        public V1 timestamp(String timestamp) {
+            return param("Timestamp", timestamp);
+        }
+
+        @Override
         public V1 nonce(String nonce) {
             return param("SignatureNonce", nonce);
+        }
+
+        /** {@code Format}: JSON unless set; null sends none (the service then negotiates from {@code Accept}). */
+        public V1 format(String format) {
+            return param("Format", format);
+        }
+
+        public V1 accept(String accept) {
+            return header("Accept", accept);
         }
 
         /** False signs like the Tea SDK's v2 path: empty-valued parameters are sent but not signed. */
@@ -134,16 +236,16 @@ public final class TestSigner {
             return this;
         }
 
-        /** Sends every parameter in an {@code application/x-www-form-urlencoded} body, as pop-core's POST does. */
+        /** POST with every parameter, Signature included, in a form body and none in the query (as pop-core). */
         public V1 inFormBody() {
-            this.method = "POST";
-            this.inFormBody = true;
-            return this;
+            everyParameterInBody = true;
+            return method("POST");
         }
 
-        public V1 header(String name, String value) {
-            headers.put(name.toLowerCase(Locale.ROOT), value);
-            return this;
+        /** POST with these parameters in a form body and the rest in the query. */
+        public V1 inFormBody(String... names) {
+            bodyParameters.addAll(List.of(names));
+            return method("POST");
         }
 
         /** Sends this Signature instead of the computed one; null sends none. */
@@ -153,12 +255,13 @@ public final class TestSigner {
             return this;
         }
 
+        /** The string to sign as the SDKs build it (empty values included unless {@link #signEmptyValues} false). */
         public String stringToSign() {
             Map<String, String> signed = new TreeMap<>(parameters);
             if (!signEmptyValues) {
                 signed.values().removeIf(String::isEmpty);
             }
-            return method + "&" + percentEncode("/") + "&" + percentEncode(encode(signed));
+            return method() + "&" + percentEncode("/") + "&" + percentEncode(encode(signed));
         }
 
         public String signature() {
@@ -168,7 +271,7 @@ public final class TestSigner {
             return Base64.getEncoder().encodeToString(hmac("HmacSHA1", accessKeySecret + "&", stringToSign()));
         }
 
-        /** Every parameter as sent, Signature included. */
+        /** Every parameter as it will be sent, Signature included. */
         public Map<String, String> signedParameters() {
             Map<String, String> sent = new LinkedHashMap<>(parameters);
             String signature = signature();
@@ -178,102 +281,109 @@ public final class TestSigner {
             return sent;
         }
 
-        /** The percent-encoded parameters: the query string, or the form body after {@link #inFormBody()}. */
+        /** Every parameter, Signature included, percent-encoded as one query string or form body. */
         public String encodedParameters() {
             return encode(signedParameters());
         }
 
-        public String method() {
-            return method;
-        }
-
+        /** The headers to send: those set, and the form's Content-Type when there is a form body. */
         public Map<String, String> headers() {
             Map<String, String> sent = new LinkedHashMap<>(headers);
-            if (inFormBody) {
+            if (everyParameterInBody || !bodyParameters.isEmpty()) {
                 sent.putIfAbsent("content-type", FORM);
             }
             return sent;
         }
 
+        /** The parameters, Signature included, that go in the form body (true) or in the query (false). */
+        private Map<String, String> sentInBody(boolean inBody) {
+            Map<String, String> part = new LinkedHashMap<>();
+            signedParameters().forEach((name, value) -> {
+                if ((everyParameterInBody || bodyParameters.contains(name)) == inBody) {
+                    part.put(name, value);
+                }
+            });
+            return part;
+        }
+
+        private byte[] body() {
+            Map<String, String> body = sentInBody(true);
+            return body.isEmpty() ? new byte[0] : encode(body).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
         public SignedRequest toSignedRequest() {
-            Map<String, String> sent = signedParameters();
-            if (inFormBody) {
-                return new SignedRequest(method, Map.of(), sent, headers(),
-                        encode(sent).getBytes(StandardCharsets.UTF_8));
-            }
-            return new SignedRequest(method, sent, sent, headers(), new byte[0]);
+            return new SignedRequest(method(), sentInBody(false), signedParameters(), headers(), body());
+        }
+
+        @Override
+        public RpcResponse send() {
+            return client().send(method(), encode(sentInBody(false)), headers(), body());
         }
     }
 
-    /** A V3 (ACS3-HMAC-SHA256) request as the Tea SDK sends it: Action and Version in x-acs-* headers. */
-    public static final class V3 {
+    /**
+     * A V3 (ACS3-HMAC-SHA256) request as the Tea SDK sends it: POST, business parameters in the query,
+     * {@code x-acs-action}, {@code x-acs-version}, {@code x-acs-date}, {@code x-acs-signature-nonce},
+     * {@code x-acs-content-sha256} and {@code host} signed. No {@code Format}: the service answers JSON.
+     */
+    public static final class V3 extends Request<V3> {
 
         private final String accessKeyId;
-        private final String accessKeySecret;
         private final Map<String, String> query = new LinkedHashMap<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
         private final Map<String, String> unsignedHeaders = new LinkedHashMap<>();
-        private String method = "POST";
         private byte[] body = new byte[0];
         private String contentSha256Override;
         private boolean legacyFieldOrder;
         private String authorizationOverride;
 
-        private V3(String accessKeyId, String accessKeySecret) {
+        V3(String accessKeyId, String accessKeySecret, RpcClient client) {
+            super(client, "POST", accessKeySecret);
             this.accessKeyId = accessKeyId;
-            this.accessKeySecret = accessKeySecret;
-            headers.put("host", "127.0.0.1:8080");
+            headers.put("host", client == null ? DEFAULT_HOST : client.host());
             headers.put("x-acs-version", API_VERSION);
             headers.put("x-acs-date", timestamp(Instant.now()));
-            headers.put("x-acs-signature-nonce", freshNonce());
+            headers.put("x-acs-signature-nonce", TestIds.nonce());
         }
 
-        public V3 method(String method) {
-            this.method = method;
+        /** A query parameter, signed in the canonical query. */
+        @Override
+        public V3 param(String name, String value) {
+            putOrRemove(query, name, value);
             return this;
         }
 
+        @Override
         public V3 action(String action) {
             return header("x-acs-action", action);
         }
 
-        /** Sets a query parameter; null removes it. */
-        public V3 query(String name, String value) {
-            if (value == null) {
-                query.remove(name);
-            } else {
-                query.put(name, value);
-            }
-            return this;
+        /** {@code x-acs-version}; null sends none. */
+        public V3 version(String version) {
+            return header("x-acs-version", version);
         }
 
-        public V3 queries(Map<String, String> values) {
-            values.forEach(this::query);
-            return this;
-        }
-
-        /** Sets a header (signed if it is host, content-type or x-acs-*, as the SDKs do); null removes it. */
-        public V3 header(String name, String value) {
-            String lowerCaseName = name.toLowerCase(Locale.ROOT);
-            if (value == null) {
-                headers.remove(lowerCaseName);
-            } else {
-                headers.put(lowerCaseName, value);
-            }
-            return this;
-        }
-
-        /** A header sent but left out of SignedHeaders. */
+        /** A header sent but left out of SignedHeaders; null removes it. */
         public V3 unsignedHeader(String name, String value) {
             headers.remove(name.toLowerCase(Locale.ROOT));
-            unsignedHeaders.put(name.toLowerCase(Locale.ROOT), value);
+            putOrRemove(unsignedHeaders, name.toLowerCase(Locale.ROOT), value);
             return this;
+        }
+
+        public V3 accept(String accept) {
+            return unsignedHeader("accept", accept);
         }
 
         public V3 date(Instant instant) {
             return header("x-acs-date", timestamp(instant));
         }
 
+        /** An {@code x-acs-date} sent verbatim, malformed or not; null sends none. */
+        public V3 date(String date) {
+            return header("x-acs-date", date);
+        }
+
+        @Override
         public V3 nonce(String nonce) {
             return header("x-acs-signature-nonce", nonce);
         }
@@ -331,7 +441,7 @@ public final class TestSigner {
             String canonicalHeaders = signed.entrySet().stream()
                     .map(header -> header.getKey() + ":" + header.getValue().trim() + "\n")
                     .collect(Collectors.joining());
-            return method + "\n/\n" + encode(new TreeMap<>(query)) + "\n" + canonicalHeaders + "\n"
+            return method() + "\n/\n" + encode(new TreeMap<>(query)) + "\n" + canonicalHeaders + "\n"
                     + signedHeaders() + "\n" + signed.getOrDefault("x-acs-content-sha256", "");
         }
 
@@ -355,10 +465,6 @@ public final class TestSigner {
                     : List.of(credential, signedHeaders, signature));
         }
 
-        public String method() {
-            return method;
-        }
-
         /** The percent-encoded query string (may be empty). */
         public String queryString() {
             return encode(query);
@@ -377,6 +483,7 @@ public final class TestSigner {
             return sent;
         }
 
+        @Override
         public SignedRequest toSignedRequest() {
             Map<String, String> parameters = new LinkedHashMap<>(query);
             String contentType = headers.get("content-type");
@@ -387,7 +494,12 @@ public final class TestSigner {
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
-            return new SignedRequest(method, query, parameters, headers(), body);
+            return new SignedRequest(method(), query, parameters, headers(), body);
+        }
+
+        @Override
+        public RpcResponse send() {
+            return client().send(method(), queryString(), headers(), body());
         }
     }
 
