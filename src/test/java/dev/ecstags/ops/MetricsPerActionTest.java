@@ -43,8 +43,8 @@ class MetricsPerActionTest extends ServiceTest {
 
     @Test
     void rpcCallsAreTimedOnceByActionNotAgainAsHttpRequestsOfPathSlash() throws Exception {
-        IssuedAccessKey key = accessKeys.create(TestIds.account(), false);
-        assertThat(new RpcClient(port).v1(key).action("ListTagResources").param("RegionId", "cn-hangzhou")
+        IssuedAccessKey key = newNormalKey();
+        assertThat(rpc.v1(key).action("ListTagResources").param("RegionId", "cn-hangzhou")
                 .param("ResourceType", "instance").param("ResourceId.1", "i-none").send().status()).isEqualTo(200);
 
         // Other paths keep Spring's http_server_requests: a scrape shows the scrapes before it.
