@@ -1,8 +1,10 @@
 package dev.ecstags.api;
 
+import dev.ecstags.auth.Caller;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.tag.TagFilterParameter;
 import dev.ecstags.tag.TagParameter;
+import dev.ecstags.tag.TagTarget;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,6 +25,12 @@ record RpcParameters(Map<String, String> values) {
 
     String get(String name) {
         return values.get(name);
+    }
+
+    /** What every tag action names besides its own parameters; the one place these wire names are read. */
+    TagTarget tagTarget(Caller caller) {
+        return new TagTarget(caller, get("RegionId"), get("ResourceType"), get("TagOwnerUid"), get("TagOwnerBid"),
+                get("Scope"));
     }
 
     /** {@code true}/{@code false} in any case; absent is false. */

@@ -1,6 +1,6 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import java.util.SortedMap;
@@ -13,9 +13,9 @@ import java.util.SortedMap;
  * @param nextToken  the page token of the previous page, or null for the first page
  */
 public record ListTagResourcesRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
+        @Valid
+        @ResourceTypeNamed(message = "MISSING_RESOURCE_TYPE")
+        TagTarget target,
         @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
         @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
         SortedMap<Integer, String> resourceIds,
@@ -23,15 +23,13 @@ public record ListTagResourcesRequest(
         @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
         SortedMap<Integer, TagParameter> tags,
         SortedMap<Integer, TagFilterParameter> tagFilters,
-        String nextToken,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagListRequest {
+        String nextToken) implements TagPairsRequest {
 
     @AssertTrue(message = "INVALID_TAG_KEY")
     public boolean isEveryTagFilterKeyGiven() {
         return tagFilters.values().stream().allMatch(TagFilterParameter::hasKey);
     }
+
     @AssertTrue(message = "TAG_WITH_TAG_FILTER")
     public boolean isTagOrTagFilterNotBoth() {
         return tags.isEmpty() || tagFilters.isEmpty();

@@ -35,21 +35,8 @@ class TagCatalogStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * @param type       a resource type's wire name, or null for every type
-     * @param resourceId one resource, or null
-     * @param tags       pairs to select ({@code value} null: every value of the key), any matching; empty: all
-     */
-    record Query(String accountId, String regionId, String type, String resourceId, boolean privateTags,
-                 List<TagParameter> tags) {
-    }
-
-    /** A page of the catalog, and whether the request's nonce was new (if not, the page is not to be shown). */
-    record Described(boolean nonceFresh, TagCatalogPage page) {
-    }
-
     /** Reads a page in the same statement that records the request's nonce ({@link SignatureNonce#RECORD_CTE}). */
-    Described describe(Query query, long offset, int size, int pageNumber, SignatureNonce nonce) {
+    CatalogRead describe(CatalogQuery query, long offset, int size, int pageNumber, SignatureNonce nonce) {
         var params = new HashMap<String, Object>();
         nonce.addTo(params);
         params.put("account", query.accountId());
@@ -102,7 +89,7 @@ class TagCatalogStore {
             counts.put(row.resourceType(), row.resources());
             previous = row;
         }
-        return new Described(fresh, new TagCatalogPage(pageNumber, size, total, List.copyOf(entries)));
+        return new CatalogRead(fresh, new TagCatalogPage(pageNumber, size, total, List.copyOf(entries)));
     }
 
     /** {@code Tag.N}: the keys whose every value is selected, and the exact pairs. */

@@ -1,6 +1,6 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
@@ -14,9 +14,9 @@ import java.util.SortedMap;
  * @param tags {@code Tag.N.Key} / {@code Tag.N.Value} by index N
  */
 public record TagResourcesRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
+        @Valid
+        @ResourceTypeNamed(message = "MISSING_RESOURCE_TYPE")
+        TagTarget target,
         @NotEmpty(message = "MISSING_RESOURCE_IDS")
         @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
         @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
@@ -24,10 +24,7 @@ public record TagResourcesRequest(
         @NotEmpty(message = "MISSING_TAGS")
         @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
         @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
-        SortedMap<Integer, TagParameter> tags,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagListRequest {
+        SortedMap<Integer, TagParameter> tags) implements TagPairsRequest {
 
     /** Key to value, in request order; a value not given is "". */
     Map<String, String> tagsToWrite() {

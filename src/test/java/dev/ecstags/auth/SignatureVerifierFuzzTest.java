@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Coverage-guided fuzzing of both signature verifiers ({@link CommonParameters} then
+ * Coverage-guided fuzzing of both signature verifiers ({@link RequestCredentials#read} then
  * {@link RequestCredentials#verifySignature}):
  * <ul>
  * <li>a request of random parameters, headers and body is refused only with MissingParameter, IncompleteSignature
@@ -65,7 +65,7 @@ class SignatureVerifierFuzzTest {
 
         RequestCredentials credentials;
         try {
-            credentials = CommonParameters.read(request);
+            credentials = RequestCredentials.read(request);
         } catch (ApiException refusal) {
             assertThat(refusal.errorCode()).isIn(READ_REFUSALS);
             return;
@@ -104,7 +104,7 @@ class SignatureVerifierFuzzTest {
                     .method(data.pickValue(List.of("GET", "POST")));
             request = signer.toSignedRequest();
         }
-        assertThatCode(() -> CommonParameters.read(request).verifySignature(request, SECRET))
+        assertThatCode(() -> RequestCredentials.read(request).verifySignature(request, SECRET))
                 .as("%s with %s", v3 ? "V3" : "V1", fuzzed.keySet())
                 .doesNotThrowAnyException();
     }

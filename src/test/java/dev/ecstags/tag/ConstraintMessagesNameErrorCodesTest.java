@@ -40,7 +40,7 @@ class ConstraintMessagesNameErrorCodesTest {
         assertThat(constraints)
                 .as("the scan sees the request rules")
                 .extracting(Found::where)
-                .contains("TagListRequest.isEveryTagKeyDistinct", "TagRequest", "TagResourcesRequest.tags",
+                .contains("TagPairsRequest.isEveryTagKeyDistinct", "TagTarget.regionId", "TagResourcesRequest.tags",
                         "UntagResourcesRequest.isTagKeyOrAllGiven", "ListTagResourcesRequest.isAnySelectorGiven");
         assertThat(constraints)
                 .filteredOn(found -> !ERROR_CODES.contains(found.message()))
