@@ -2,7 +2,6 @@ package dev.ecstags.tag;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,11 +17,9 @@ import java.util.TreeMap;
  * @param category     {@code Custom} (public tags) or {@code System} (private tags), any case; absent is both
  */
 public record DescribeTagsRequest(
-        @Valid
-        TagTarget target,
+        @Valid TagTarget target,
         String resourceId,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, TagParameter> tags,
         String pageNumber,
         String pageSize,

@@ -2,7 +2,6 @@ package dev.ecstags.tag;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 import java.util.SortedMap;
 
 /**
@@ -13,14 +12,10 @@ import java.util.SortedMap;
  * @param nextToken  the page token of the previous page, or null for the first page
  */
 public record ListTagResourcesRequest(
-        @Valid
-        @ResourceTypeNamed(message = "MISSING_RESOURCE_TYPE")
-        TagTarget target,
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @Valid @ResourceTypeNamed TagTarget target,
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, TagParameter> tags,
         SortedMap<Integer, TagFilterParameter> tagFilters,
         String nextToken) implements TagPairsRequest {

@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ResourceTypeNamed.Validator.class)
 @interface ResourceTypeNamed {
 
-    String message();
+    String message() default "MISSING_RESOURCE_TYPE";
 
     Class<?>[] groups() default {};
 

@@ -2,7 +2,6 @@ package dev.ecstags.tag;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,16 +13,12 @@ import java.util.SortedMap;
  * @param tags {@code Tag.N.Key} / {@code Tag.N.Value} by index N
  */
 public record TagResourcesRequest(
-        @Valid
-        @ResourceTypeNamed(message = "MISSING_RESOURCE_TYPE")
-        TagTarget target,
+        @Valid @ResourceTypeNamed TagTarget target,
         @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
         @NotEmpty(message = "MISSING_TAGS")
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, TagParameter> tags) implements TagPairsRequest {
 
     /** Key to value, in request order; a value not given is "". */

@@ -1,6 +1,7 @@
 package dev.ecstags.tag;
 
 import dev.ecstags.auth.Caller;
+import dev.ecstags.resource.ResourceType;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 
@@ -10,14 +11,14 @@ import jakarta.validation.constraints.NotEmpty;
  * ({@code Scope}). Each request record carries one and validates it with its own rules ({@code @Valid}); every rule
  * is a constraint whose message names an {@link dev.ecstags.error.ErrorCode}.
  *
- * @param resourceType optional here: the actions that require it say so with {@link ResourceTypeNamed}
+ * @param resourceType optional here (DescribeTags lists every type); the actions that require it say so with
+ *                     {@link ResourceTypeNamed}
  */
 public record TagTarget(
         Caller caller,
         @NotEmpty(message = "MISSING_REGION_ID")
         @KnownRegion(message = "INVALID_REGION_ID")
         String regionId,
-        @KnownResourceType(message = "INVALID_RESOURCE_TYPE")
         String resourceType,
         String tagOwnerUid,
         String tagOwnerBid,
@@ -47,6 +48,11 @@ public record TagTarget(
     @AssertTrue(message = "INVALID_SCOPE")
     public boolean isScopeKnown() {
         return scope == null || "public".equalsIgnoreCase(scope) || "private".equalsIgnoreCase(scope);
+    }
+
+    @AssertTrue(message = "INVALID_RESOURCE_TYPE")
+    public boolean isResourceTypeKnown() {
+        return !notEmpty(resourceType) || ResourceType.fromWire(resourceType).isPresent();
     }
 
     /** The account whose resources the call acts on: a service key may name another with TagOwnerUid. */

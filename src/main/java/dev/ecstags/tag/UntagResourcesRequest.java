@@ -3,7 +3,6 @@ package dev.ecstags.tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -14,15 +13,11 @@ import java.util.SortedMap;
  * @param all     remove every tag of the call's kind; has effect only when no key is given
  */
 public record UntagResourcesRequest(
-        @Valid
-        @ResourceTypeNamed(message = "MISSING_RESOURCE_TYPE")
-        TagTarget target,
+        @Valid @ResourceTypeNamed TagTarget target,
         @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, String> tagKeys,
         boolean all) implements TagRequest {
 
