@@ -175,13 +175,6 @@ public class AccessKeys {
         return new ResealOutcome(secretCipher.currentKeyId(), resealed, alreadyCurrent, unreadable);
     }
 
-    /**
-     * @param keyId      the id of the master key every readable secret is now sealed under
-     * @param unreadable keys whose secret no configured master key opens (they cannot sign until re-issued)
-     */
-    public record ResealOutcome(String keyId, int resealed, int alreadyCurrent, List<String> unreadable) {
-    }
-
     /** A stored secret as it is sealed, for {@link #resealSecrets}. */
     private record Sealed(String accountId, String accessKeyId, byte[] secretCipher) {
     }

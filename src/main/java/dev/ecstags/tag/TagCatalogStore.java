@@ -74,7 +74,7 @@ class TagCatalogStore {
         // Each statement answers at least one row (the total), which says whether the nonce was new.
         boolean fresh = rows.get(0).nonceFresh();
         long total = rows.get(0).total();
-        var entries = new ArrayList<TagCatalogPage.Entry>();
+        var entries = new ArrayList<CatalogEntry>();
         Map<String, Long> counts = null;
         Row previous = null;
         for (Row row : rows) {
@@ -84,7 +84,7 @@ class TagCatalogStore {
             if (previous == null || !previous.tagKey().equals(row.tagKey())
                     || !Objects.equals(previous.tagValue(), row.tagValue())) {
                 counts = new LinkedHashMap<>();
-                entries.add(new TagCatalogPage.Entry(row.tagKey(), row.tagValue(), counts));
+                entries.add(new CatalogEntry(row.tagKey(), row.tagValue(), counts));
             }
             counts.put(row.resourceType(), row.resources());
             previous = row;
