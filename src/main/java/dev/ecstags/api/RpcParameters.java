@@ -69,8 +69,9 @@ record RpcParameters(Map<String, String> values) {
     SortedMap<Integer, TagParameter> tags() {
         var tags = new TreeMap<Integer, TagParameter>();
         values.forEach((name, value) -> {
-            Matcher match = TAG.matcher(name);
-            if (match.matches()) {
+            // The prefix first: most parameters are not tags, and need no regex.
+            Matcher match = name.startsWith("Tag.") ? TAG.matcher(name) : null;
+            if (match != null && match.matches()) {
                 tags.merge(index(name, match.group(1)),
                         "Key".equals(match.group(2)) ? new TagParameter(value, null) : new TagParameter(null, value),
                         (a, b) -> new TagParameter(a.key() != null ? a.key() : b.key(),
@@ -85,6 +86,9 @@ record RpcParameters(Map<String, String> values) {
         var keys = new TreeMap<Integer, String>();
         var valuesByFilter = new TreeMap<Integer, SortedMap<Integer, String>>();
         values.forEach((name, value) -> {
+            if (!name.startsWith("TagFilter.")) {
+                return;
+            }
             Matcher key = TAG_FILTER_KEY.matcher(name);
             Matcher tagValue = TAG_FILTER_VALUE.matcher(name);
             if (key.matches()) {
