@@ -35,14 +35,13 @@ class AccessKeyAdminController {
         this.accessKeys = accessKeys;
     }
 
+    /** The only answer that ever carries the secret. */
     @PostMapping
-    ResponseEntity<CreatedAccessKey> create(@Valid @RequestBody CreateAccessKeyRequest request) {
+    ResponseEntity<IssuedAccessKey> create(@Valid @RequestBody CreateAccessKeyRequest request) {
         IssuedAccessKey issued = accessKeys.create(request.accountId(), request.service());
         AdminChangeLog.changed("issued AccessKey {} for account {} (service key: {})", issued.accessKeyId(),
                 issued.accountId(), issued.service());
-        return ResponseEntity.created(URI.create("/admin/v1/access-keys/" + issued.accessKeyId()))
-                .body(new CreatedAccessKey(issued.accessKeyId(), issued.accessKeySecret(), issued.accountId(),
-                        issued.service(), issued.status()));
+        return ResponseEntity.created(URI.create("/admin/v1/access-keys/" + issued.accessKeyId())).body(issued);
     }
 
     /** An account's keys, without secrets, a page at a time; {@code nextToken} continues where a page ended. */
@@ -54,19 +53,18 @@ class AccessKeyAdminController {
                     "must be a decimal account id of 1 to 20 digits"));
         }
         int limit = AdminPaging.limit(maxResults);
-        List<AccessKey> keys = accessKeys.list(accountId, nextToken, limit).stream().map(AccessKey::of).toList();
+        List<AccessKeyView> keys = accessKeys.list(accountId, nextToken, limit);
         return new AccessKeyPage(keys, keys.size() < limit ? null : keys.get(keys.size() - 1).accessKeyId());
     }
 
     @GetMapping("/{accessKeyId}")
-    AccessKey get(@PathVariable String accessKeyId) {
-        return accessKeys.find(accessKeyId).map(AccessKey::of).orElseThrow(() -> unknown(accessKeyId));
+    AccessKeyView get(@PathVariable String accessKeyId) {
+        return accessKeys.find(accessKeyId).orElseThrow(() -> unknown(accessKeyId));
     }
 
     @PatchMapping("/{accessKeyId}")
-    AccessKey changeStatus(@PathVariable String accessKeyId, @Valid @RequestBody ChangeStatusRequest request) {
-        AccessKey changed = accessKeys.changeStatus(accessKeyId, request.status())
-                .map(AccessKey::of)
+    AccessKeyView changeStatus(@PathVariable String accessKeyId, @Valid @RequestBody ChangeStatusRequest request) {
+        AccessKeyView changed = accessKeys.changeStatus(accessKeyId, request.status())
                 .orElseThrow(() -> unknown(accessKeyId));
         AdminChangeLog.changed("AccessKey {} of account {} is now {}", changed.accessKeyId(), changed.accountId(),
                 changed.status());
@@ -97,24 +95,7 @@ class AccessKeyAdminController {
     record ChangeStatusRequest(@NotNull AccessKeyStatus status) {
     }
 
-    /** The only answer that ever carries the secret. */
-    record CreatedAccessKey(String accessKeyId, String accessKeySecret, String accountId, boolean service,
-                            AccessKeyStatus status) {
-
-        @Override
-        public String toString() {
-            return "CreatedAccessKey[accessKeyId=" + accessKeyId + ", accessKeySecret=***]";
-        }
-    }
-
     /** @param nextToken null on the last page */
-    record AccessKeyPage(List<AccessKey> accessKeys, String nextToken) {
-    }
-
-    record AccessKey(String accessKeyId, String accountId, boolean service, AccessKeyStatus status) {
-
-        static AccessKey of(AccessKeyView view) {
-            return new AccessKey(view.accessKeyId(), view.accountId(), view.service(), view.status());
-        }
+    record AccessKeyPage(List<AccessKeyView> accessKeys, String nextToken) {
     }
 }

@@ -1,7 +1,7 @@
 package dev.ecstags.admin;
 
 import dev.ecstags.auth.AccessKeys;
-import dev.ecstags.auth.AccessKeys.ResealOutcome;
+import dev.ecstags.auth.ResealOutcome;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -28,7 +28,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * with Servlet non-blocking I/O (a {@link ReadListener} called only when bytes are there), and the request is
  * dispatched to its handler once the body is whole, with the body in memory ({@link BufferedBodyRequest}). A body
  * that does not arrive in full within {@code tags.request.read-timeout} is answered 408 {@code RequestTimeout} and
- * its connection closed; one larger than {@link RpcRequests#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
+ * its connection closed; one larger than {@link RpcRequest#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
  * without reading it; a malformed one (a bad chunk) 400 {@code MalformedRequest}. A request without a body (most SDK
  * calls, health checks) passes straight through.
  *
@@ -68,7 +68,7 @@ class RequestIntakeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (declaredLength > RpcRequests.MAX_BODY_BYTES) {
+        if (declaredLength > RpcRequest.MAX_BODY_BYTES) {
             errors.write(request, response, ErrorCode.REQUEST_BODY_TOO_LARGE);
             return;
         }
@@ -112,7 +112,7 @@ class RequestIntakeFilter extends OncePerRequestFilter {
                 if (read < 0) {
                     return; // onAllDataRead follows
                 }
-                if (body.size() + read > RpcRequests.MAX_BODY_BYTES) {
+                if (body.size() + read > RpcRequest.MAX_BODY_BYTES) {
                     refuse(ErrorCode.REQUEST_BODY_TOO_LARGE);
                     return;
                 }

@@ -2,7 +2,9 @@ package dev.ecstags.api;
 
 import dev.ecstags.throttle.ActionClass;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The actions of ECS API version 2014-05-26 that this service answers. */
 enum RpcAction {
@@ -10,8 +12,12 @@ enum RpcAction {
 
     static final String API_VERSION = "2014-05-26";
 
-    static Optional<RpcAction> named(String name) {
-        return Arrays.stream(values()).filter(action -> action.name().equals(name)).findFirst();
+    private static final Map<String, RpcAction> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(RpcAction::name, Function.identity()));
+
+    /** The action of that exact name, or null. */
+    static RpcAction named(String name) {
+        return name == null ? null : BY_NAME.get(name);
     }
 
     /** Which rate limit the action counts against: the two reads share one. */

@@ -3,6 +3,7 @@ package dev.ecstags.api;
 import dev.ecstags.auth.Authenticated;
 import dev.ecstags.auth.Caller;
 import dev.ecstags.auth.RequestAuthenticator;
+import dev.ecstags.auth.RequestCredentials;
 import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ApiException;
@@ -11,10 +12,11 @@ import dev.ecstags.history.ChangeSource;
 import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.tag.TagCatalog;
-import dev.ecstags.throttle.AccountThrottle;
 import dev.ecstags.tag.TagResourcesRequest;
 import dev.ecstags.tag.TagService;
+import dev.ecstags.tag.TagTarget;
 import dev.ecstags.tag.UntagResourcesRequest;
+import dev.ecstags.throttle.AccountThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The RPC endpoint: {@code GET|POST /?Action=…}. It checks a call in the order docs/contract.md §3 gives: method,
- * common parameters, version, action, signature, malformed values, then the action's own rules. The answer's format
- * is chosen first, so that even the earliest refusal comes in the format the caller asked for.
+ * The RPC endpoint: {@code GET|POST /?Action=…}. {@link #call} is the whole request path, one statement per step of
+ * docs/contract.md §3, in that order; the first step that fails answers. For transport and authentication (steps
+ * 0 to 13) the order of these statements decides precedence, not the order of {@code ErrorCode}; for the action's
+ * own rules (step 16) {@code TagRequestRules} decides it by {@code ErrorCode} declaration order.
  */
 @RestController
 class RpcController {
@@ -54,110 +57,99 @@ class RpcController {
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
         var exchange = RpcExchange.of(http);
-        var read = RpcRequests.read(http);
-        SignedRequest request = read.signed();
-        exchange.describe(request,
-                RpcAction.named(request.action()).map(Enum::name).orElse(RpcExchange.UNKNOWN_ACTION));
+        var rpc = RpcRequest.read(http);
+        SignedRequest request = rpc.signed();
+        RpcAction action = RpcAction.named(request.action());
+        exchange.describe(request, action == null ? RpcExchange.UNKNOWN_ACTION : action.name());
+
+        // 0. The answer's format, first, so that even the earliest refusal comes in it; a Format that names neither
+        // JSON nor XML is refused only at step 14.
         String formatParameter = request.parameters().get("Format");
         ResponseFormat requested = formatParameter == null || formatParameter.isEmpty()
                 ? ResponseFormat.negotiated(request)
                 : ResponseFormat.named(formatParameter);
         exchange.respondIn(requested != null ? requested : ResponseFormat.negotiated(request));
 
+        // 1. The method.
         if (!"GET".equals(http.getMethod()) && !"POST".equals(http.getMethod())) {
             throw ErrorCode.UNSUPPORTED_HTTP_METHOD.exception();
         }
-        authenticator.requireCommonParameters(request);
+        // 2, 3. The common parameters, read once and handed on (MissingParameter; a malformed V3 Authorization is
+        // IncompleteSignature here).
+        RequestCredentials credentials = RequestCredentials.read(request);
+        // 4. The version.
         if (!RpcAction.API_VERSION.equals(request.version())) {
             throw ErrorCode.INVALID_VERSION.exception();
         }
-        RpcAction action = RpcAction.named(request.action()).orElseThrow(ErrorCode.INVALID_ACTION::exception);
-        var authenticated = authenticator.verify(request);
+        // 5. The action.
+        if (action == null) {
+            throw ErrorCode.INVALID_ACTION.exception();
+        }
+        // 6 to 11. Timestamp, AccessKey, signature (a V1 SignatureMethod/SignatureVersion other than HMAC-SHA1/1.0
+        // is IncompleteSignature here, after the AccessKey checks). The nonce is not recorded yet.
+        Authenticated authenticated = authenticator.verify(request, credentials);
+        exchange.authenticated(authenticated.caller());
+        // 12. Flow control: after the signature, so nobody but the account can spend its share; before the nonce is
+        // recorded, so a throttled call does not use it up.
         try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
-            // After the signature, so nobody but the account can spend its share; before the nonce is recorded, so a
-            // throttled call does not use it up.
-            exchange.authenticated(authenticated.caller());
             admission.admit(authenticated.caller());
-            return act(exchange, read, requested, authenticated, action);
+            return act(exchange, rpc, requested, authenticated, action);
         }
     }
 
-    private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequests read, ResponseFormat requested,
+    /**
+     * Steps 13 to 18. The nonce (13) is recorded by the action's own statement, in the same round trip; a refusal
+     * before that statement records it alone ({@code spendNonce}), so it is used up all the same, and a reused one
+     * answers SignatureNonceUsed instead of the refusal (the contract puts it before every parameter rule).
+     */
+    private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequest rpc, ResponseFormat requested,
                                        Authenticated authenticated, RpcAction action) {
-        SignedRequest request = read.signed();
         Caller caller = authenticated.caller();
         SignatureNonce nonce = authenticated.nonce();
         Object body;
         try {
-            if (read.malformed().isPresent()) {
-                throw ErrorCode.INVALID_PARAMETER.exception(read.malformed().get());
+            // 13a. A parameter that could not be read.
+            if (rpc.malformed().isPresent()) {
+                throw ErrorCode.INVALID_PARAMETER.exception(rpc.malformed().get());
             }
+            // 14. Format.
             if (requested == null) {
                 throw ErrorCode.INVALID_PARAMETER.exception("Format");
             }
-
-            var parameters = new RpcParameters(request.parameters());
+            // 15. The repeat lists' indexes and All, as each request is built; 16 to 18 in the action.
+            var parameters = new RpcParameters(rpc.signed().parameters());
+            TagTarget target = parameters.tagTarget(caller);
             body = switch (action) {
                 case UntagResources -> {
-                    tags.untagResources(untagRequest(caller, parameters), nonce, changeSource(exchange, caller));
+                    tags.untagResources(new UntagResourcesRequest(target, parameters.resourceIds(),
+                            parameters.list("TagKey"), parameters.flag("All")), nonce, changeSource(exchange, caller));
                     yield new RpcResponses.RequestIdOnly(exchange.requestId());
                 }
                 case TagResources -> {
-                    tags.tagResources(tagRequest(caller, parameters), nonce, changeSource(exchange, caller));
+                    tags.tagResources(new TagResourcesRequest(target, parameters.resourceIds(), parameters.tags()),
+                            nonce, changeSource(exchange, caller));
                     yield new RpcResponses.RequestIdOnly(exchange.requestId());
                 }
                 case ListTagResources -> RpcResponses.TagResourcesPage.of(exchange.requestId(),
-                        tags.listTagResources(listRequest(caller, parameters), nonce));
+                        tags.listTagResources(new ListTagResourcesRequest(target, parameters.resourceIds(),
+                                parameters.tags(), parameters.tagFilters(), parameters.get("NextToken")), nonce));
                 case DescribeTags -> RpcResponses.DescribeTagsPage.of(exchange.requestId(),
-                        catalog.describeTags(describeTagsRequest(caller, parameters), nonce));
+                        catalog.describeTags(new DescribeTagsRequest(target, parameters.get("ResourceId"),
+                                parameters.tags(), parameters.get("PageNumber"), parameters.get("PageSize"),
+                                parameters.get("Category")), nonce));
             };
             // An action that answered without a statement of its own (DescribeTags of a category the caller's kind
             // has no tags in) still uses its nonce up; after a statement that recorded it, this does nothing.
             authenticator.spendNonce(nonce);
         } catch (ApiException refusal) {
-            // Refused before the action's statement recorded the nonce: it is used up all the same, and a reused one
-            // answers SignatureNonceUsed instead (the contract puts it before every parameter rule).
             authenticator.spendNonce(nonce);
             throw refusal;
         }
         return renderer.render(exchange, 200, action.responseElement(), body);
     }
 
-    private static UntagResourcesRequest untagRequest(Caller caller, RpcParameters parameters) {
-        var resourceIds = parameters.resourceIds();
-        var tagKeys = parameters.list("TagKey");
-        boolean all = parameters.flag("All");
-        return new UntagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
-                resourceIds, tagKeys, all, parameters.get("TagOwnerUid"), parameters.get("TagOwnerBid"),
-                parameters.get("Scope"));
-    }
-
-    private static TagResourcesRequest tagRequest(Caller caller, RpcParameters parameters) {
-        var resourceIds = parameters.resourceIds();
-        var tagList = parameters.tags();
-        return new TagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
-                resourceIds, tagList, parameters.get("TagOwnerUid"), parameters.get("TagOwnerBid"),
-                parameters.get("Scope"));
-    }
-
-    private static ListTagResourcesRequest listRequest(Caller caller, RpcParameters parameters) {
-        var resourceIds = parameters.resourceIds();
-        var tagList = parameters.tags();
-        var tagFilters = parameters.tagFilters();
-        return new ListTagResourcesRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
-                resourceIds, tagList, tagFilters, parameters.get("NextToken"), parameters.get("TagOwnerUid"),
-                parameters.get("TagOwnerBid"), parameters.get("Scope"));
-    }
-
     /** Who makes a change, for the tag history: this call's RequestId and the AccessKeyId that signed it. */
     private static ChangeSource changeSource(RpcExchange exchange, Caller caller) {
         return new ChangeSource(exchange.requestId(), caller.accessKeyId());
-    }
-
-    private static DescribeTagsRequest describeTagsRequest(Caller caller, RpcParameters parameters) {
-        return new DescribeTagsRequest(caller, parameters.get("RegionId"), parameters.get("ResourceType"),
-                parameters.get("ResourceId"), parameters.tags(), parameters.get("PageNumber"),
-                parameters.get("PageSize"), parameters.get("Category"), parameters.get("TagOwnerUid"),
-                parameters.get("TagOwnerBid"), parameters.get("Scope"));
     }
 }

@@ -20,8 +20,8 @@ final class RpcExchange {
     static final String UNKNOWN_ACTION = "unknown";
 
     private static final String ATTRIBUTE = RpcExchange.class.getName();
-    /** What an AccessKeyId or a region id looks like; anything else a caller sends is not repeated in the log. */
-    private static final Pattern LOGGABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** The longest AccessKeyId or region id repeated in the log. */
+    private static final int MAX_LOGGED_LENGTH = 64;
     private static final Pattern V3_CREDENTIAL = Pattern.compile("Credential=([^,\\s]{1,64})");
 
     private final String requestId = randomRequestId();
@@ -121,7 +121,22 @@ final class RpcExchange {
         return errorCode;
     }
 
+    /**
+     * What an AccessKeyId or a region id looks like ({@code [A-Za-z0-9._-]{1,64}}, checked without a regex on every
+     * call); anything else a caller sends is not repeated in the log.
+     */
     private static String loggable(String value) {
-        return value != null && LOGGABLE.matcher(value).matches() ? value : null;
+        if (value == null || value.isEmpty() || value.length() > MAX_LOGGED_LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return null;
+            }
+        }
+        return value;
     }
 }

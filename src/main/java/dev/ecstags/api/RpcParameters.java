@@ -1,8 +1,10 @@
 package dev.ecstags.api;
 
+import dev.ecstags.auth.Caller;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.tag.TagFilterParameter;
 import dev.ecstags.tag.TagParameter;
+import dev.ecstags.tag.TagTarget;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,7 +17,6 @@ import java.util.regex.Pattern;
  */
 record RpcParameters(Map<String, String> values) {
 
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern TAG = Pattern.compile("Tag\\.([^.]*)\\.(Key|Value)");
     private static final Pattern TAG_FILTER_KEY = Pattern.compile("TagFilter\\.([^.]*)\\.TagKey");
     private static final Pattern TAG_FILTER_VALUE = Pattern.compile("TagFilter\\.([^.]*)\\.TagValues\\.([^.]*)");
@@ -23,6 +24,12 @@ record RpcParameters(Map<String, String> values) {
 
     String get(String name) {
         return values.get(name);
+    }
+
+    /** What every tag action names besides its own parameters; the one place these wire names are read. */
+    TagTarget tagTarget(Caller caller) {
+        return new TagTarget(caller, get("RegionId"), get("ResourceType"), get("TagOwnerUid"), get("TagOwnerBid"),
+                get("Scope"));
     }
 
     /** {@code true}/{@code false} in any case; absent is false. */
@@ -62,8 +69,9 @@ record RpcParameters(Map<String, String> values) {
     SortedMap<Integer, TagParameter> tags() {
         var tags = new TreeMap<Integer, TagParameter>();
         values.forEach((name, value) -> {
-            Matcher match = TAG.matcher(name);
-            if (match.matches()) {
+            // The prefix first: most parameters are not tags, and need no regex.
+            Matcher match = name.startsWith("Tag.") ? TAG.matcher(name) : null;
+            if (match != null && match.matches()) {
                 tags.merge(index(name, match.group(1)),
                         "Key".equals(match.group(2)) ? new TagParameter(value, null) : new TagParameter(null, value),
                         (a, b) -> new TagParameter(a.key() != null ? a.key() : b.key(),
@@ -78,6 +86,9 @@ record RpcParameters(Map<String, String> values) {
         var keys = new TreeMap<Integer, String>();
         var valuesByFilter = new TreeMap<Integer, SortedMap<Integer, String>>();
         values.forEach((name, value) -> {
+            if (!name.startsWith("TagFilter.")) {
+                return;
+            }
             Matcher key = TAG_FILTER_KEY.matcher(name);
             Matcher tagValue = TAG_FILTER_VALUE.matcher(name);
             if (key.matches()) {
@@ -103,7 +114,7 @@ record RpcParameters(Map<String, String> values) {
 
     /** A numeric index; one too large for an int is still a number, and beyond every limit. */
     private static int index(String name, String index) {
-        if (!DIGITS.matcher(index).matches()) {
+        if (!isAsciiDigits(index)) {
             throw ErrorCode.INVALID_PARAMETER.exception(name);
         }
         // Leading zeros dropped by hand: String.replaceFirst would compile a regex for every index of every call.
@@ -113,5 +124,19 @@ record RpcParameters(Map<String, String> values) {
         }
         String significant = index.substring(firstSignificant);
         return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+    }
+
+    /** What the pattern {@code \d+} accepts (ASCII digits only), without running a regex for every index. */
+    private static boolean isAsciiDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecstags.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ecstags.tag.CatalogEntry;
 import dev.ecstags.tag.TagCatalogPage;
 import dev.ecstags.tag.TagPage;
 import dev.ecstags.tag.TaggedResource;
@@ -45,7 +46,7 @@ final class RpcResponses {
     @JsonPropertyOrder({"TagKey", "TagValue", "ResourceTypeCount"})
     record CatalogTag(String tagKey, String tagValue, ResourceTypeCount resourceTypeCount) {
 
-        static CatalogTag of(TagCatalogPage.Entry entry) {
+        static CatalogTag of(CatalogEntry entry) {
             return new CatalogTag(entry.tagKey(), entry.tagValue(), ResourceTypeCount.of(entry.resourcesByType()));
         }
     }

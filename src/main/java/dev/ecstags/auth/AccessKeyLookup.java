@@ -91,12 +91,12 @@ class AccessKeyLookup {
                           from access_key
                          where access_key_id = ?""")
                 .param(accessKeyId)
-                .query((row, rowNumber) -> new StoredAccessKey(row.getString("access_key_id"),
-                        row.getString("account_id"), row.getBytes("secret_cipher"), row.getBoolean("service"),
-                        AccessKeyStatus.valueOf(row.getString("status"))))
-                .optional()
-                .map(stored -> new CachedAccessKey(stored.accessKeyId(), stored.accountId(), stored.service(),
-                        stored.status(), secretCipher.decrypt(stored.accessKeyId(), stored.secretCipher())));
+                .query((row, rowNumber) -> new CachedAccessKey(
+                        new Caller(row.getString("access_key_id"), row.getString("account_id"),
+                                row.getBoolean("service")),
+                        AccessKeyStatus.valueOf(row.getString("status")),
+                        secretCipher.decrypt(row.getString("access_key_id"), row.getBytes("secret_cipher"))))
+                .optional();
     }
 
     /** Ids are printable ASCII; anything else (a NUL PostgreSQL would refuse, say) is simply not found. */
@@ -105,14 +105,4 @@ class AccessKeyLookup {
                 && accessKeyId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
-    /** An AccessKey as requests need it, its secret decrypted: it lives only in this cache and is never printed. */
-    record CachedAccessKey(String accessKeyId, String accountId, boolean service, AccessKeyStatus status,
-                           String secret) {
-
-        @Override
-        public String toString() {
-            return "CachedAccessKey[accessKeyId=" + accessKeyId + ", accountId=" + accountId + ", service=" + service
-                    + ", status=" + status + ", secret=(redacted)]";
-        }
-    }
 }

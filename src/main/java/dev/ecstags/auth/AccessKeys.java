@@ -31,13 +31,11 @@ public class AccessKeys {
     private final SignatureNonces nonces;
     private final AccessKeyLookup lookup;
     private final Clock clock;
-    private final AccessKeySecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
     AccessKeys(JdbcClient jdbc, SecretCipher secretCipher, SignatureNonces nonces,
-               AccessKeyLookup lookup, Clock clock, AccessKeySecrets secrets) {
+               AccessKeyLookup lookup, Clock clock) {
         this.jdbc = jdbc;
-        this.secrets = secrets;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
         this.lookup = lookup;
@@ -155,17 +153,17 @@ public class AccessKeys {
         int alreadyCurrent = 0;
         List<String> unreadable = new ArrayList<>();
         String after = "";
-        List<AccessKeySecrets.Sealed> batch;
+        List<Sealed> batch;
         do {
-            batch = secrets.after(after, RESEAL_BATCH);
-            for (AccessKeySecrets.Sealed sealed : batch) {
+            batch = sealedAfter(after, RESEAL_BATCH);
+            for (Sealed sealed : batch) {
                 if (secretCipher.sealedUnderCurrentKey(sealed.secretCipher())) {
                     alreadyCurrent++;
                     continue;
                 }
                 try {
                     String secret = secretCipher.decrypt(sealed.accessKeyId(), sealed.secretCipher());
-                    if (secrets.replace(sealed, secretCipher.encrypt(sealed.accessKeyId(), secret))) {
+                    if (replace(sealed, secretCipher.encrypt(sealed.accessKeyId(), secret))) {
                         resealed++;
                     }
                 } catch (IllegalStateException noKeyOpensIt) {
@@ -177,11 +175,31 @@ public class AccessKeys {
         return new ResealOutcome(secretCipher.currentKeyId(), resealed, alreadyCurrent, unreadable);
     }
 
-    /**
-     * @param keyId      the id of the master key every readable secret is now sealed under
-     * @param unreadable keys whose secret no configured master key opens (they cannot sign until re-issued)
-     */
-    public record ResealOutcome(String keyId, int resealed, int alreadyCurrent, List<String> unreadable) {
+    /** A stored secret as it is sealed, for {@link #resealSecrets}. */
+    private record Sealed(String accountId, String accessKeyId, byte[] secretCipher) {
+    }
+
+    /** Every key after the given id, in id order, a batch at a time ("" for the first batch). */
+    private List<Sealed> sealedAfter(String accessKeyId, int limit) {
+        return jdbc.sql("""
+                        select account_id, access_key_id, secret_cipher
+                          from access_key
+                         where access_key_id > ?
+                         order by access_key_id
+                         limit ?""")
+                .params(accessKeyId, limit)
+                .query((row, n) -> new Sealed(row.getString("account_id"), row.getString("access_key_id"),
+                        row.getBytes("secret_cipher")))
+                .list();
+    }
+
+    /** Replaces a sealed secret unless it changed meanwhile (then another re-seal did it already). */
+    private boolean replace(Sealed sealed, byte[] resealed) {
+        return jdbc.sql("""
+                        update access_key set secret_cipher = ?
+                         where account_id = ? and access_key_id = ? and secret_cipher = ?""")
+                .params(resealed, sealed.accountId(), sealed.accessKeyId(), sealed.secretCipher())
+                .update() == 1;
     }
 
     private static AccessKeyView view(ResultSet row, int rowNumber) throws SQLException {

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks who signed an RPC request (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), in the order of docs/contract.md §3. The
- * web layer calls {@link #requireCommonParameters} first, checks Version and Action itself, then {@link #verify},
- * and the action records the nonce (or {@link #spendNonce} does, when a rule refuses the call first).
+ * web layer reads the common parameters once ({@link RequestCredentials#read}), checks Version and Action itself,
+ * hands the credentials to {@link #verify}, and the action records the nonce (or {@link #spendNonce} does, when a
+ * rule refuses the call first).
  */
 @Service
 public class RequestAuthenticator {
@@ -37,37 +38,33 @@ public class RequestAuthenticator {
     }
 
     /**
-     * Refuses a request that lacks a common parameter with MissingParameter (the message names the first missing
-     * one), or whose V3 Authorization header is malformed with IncompleteSignature.
-     */
-    public void requireCommonParameters(SignedRequest request) {
-        CommonParameters.read(request);
-    }
-
-    /**
-     * Checks the timestamp's format, then its window, that the AccessKey exists, that it is active, the signature,
-     * and that the nonce is new (recording it); each refusal is the matching ApiException.
+     * Every check in one call, for a caller that has no action to record the nonce with: the common parameters, then
+     * what {@link #verify} checks, then that the nonce is new (recording it); each refusal is the matching
+     * ApiException.
      *
      * @return who signed the request
      */
     public Caller authenticate(SignedRequest request) {
-        Authenticated authenticated = verify(request);
+        Authenticated authenticated = verify(request, RequestCredentials.read(request));
         spendNonce(authenticated.nonce());
         return authenticated.caller();
     }
 
     /**
-     * Checks what {@link #authenticate} checks but the nonce, which it leaves for the action's own statement to
-     * record in the same round trip (or for {@link #spendNonce} when the request is refused before that statement).
+     * Checks, in this order, the timestamp's format, its window, that the AccessKey exists, that it is active, and
+     * the signature (a V1 SignatureMethod or SignatureVersion other than HMAC-SHA1 / 1.0 is refused there, as
+     * IncompleteSignature, after the key checks). The nonce is left for the action's own statement to record in the
+     * same round trip (or for {@link #spendNonce} when the request is refused before that statement).
+     *
+     * @param credentials the request's common parameters, as {@link RequestCredentials#read} read them
      */
-    public Authenticated verify(SignedRequest request) {
-        RequestCredentials credentials = CommonParameters.read(request);
+    public Authenticated verify(SignedRequest request, RequestCredentials credentials) {
         Instant signedAt = parseTimestamp(credentials.timestamp());
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
             throw ErrorCode.INVALID_TIMESTAMP_EXPIRED.exception();
         }
-        AccessKeyLookup.CachedAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
+        CachedAccessKey accessKey = accessKeys.find(credentials.accessKeyId())
                 .orElseThrow(ErrorCode.ACCESS_KEY_NOT_FOUND::exception);
         if (accessKey.status() != AccessKeyStatus.Active) {
             throw ErrorCode.ACCESS_KEY_INACTIVE.exception();
@@ -75,9 +72,9 @@ public class RequestAuthenticator {
         credentials.verifySignature(request, accessKey.secret());
         // Until then a replay of this request is refused by the timestamp window instead.
         Instant replayableUntil = signedAt.plus(TIMESTAMP_WINDOW);
-        return new Authenticated(new Caller(accessKey.accessKeyId(), accessKey.accountId(), accessKey.service()),
-                new SignatureNonce(accessKey.accountId(), accessKey.accessKeyId(), credentials.nonce(),
-                        replayableUntil, now));
+        Caller caller = accessKey.caller();
+        return new Authenticated(caller, new SignatureNonce(caller.accountId(), caller.accessKeyId(),
+                credentials.nonce(), replayableUntil, now));
     }
 
     /**

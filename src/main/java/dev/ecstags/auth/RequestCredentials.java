@@ -3,10 +3,16 @@ package dev.ecstags.auth;
 import dev.ecstags.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The common parameters of a signed request, as either signature version carries them. */
-sealed interface RequestCredentials {
+/**
+ * The common parameters of a signed request, as either signature version carries them: read once, by {@link #read}
+ * (docs/contract.md §3 steps 2 and 3), and handed to {@link RequestAuthenticator#verify} after the web layer has
+ * checked Version and Action.
+ */
+public sealed interface RequestCredentials {
 
     /** The most of the server's string to sign that a SignatureDoesNotMatch message echoes (8 KB of ASCII). */
     int MAX_ECHOED_CHARS = 8 * 1024;
@@ -20,6 +26,75 @@ sealed interface RequestCredentials {
 
     /** Throws IncompleteSignature or SignatureDoesNotMatch unless the request was signed with this secret. */
     void verifySignature(SignedRequest request, String accessKeySecret);
+
+    /**
+     * Reads the common parameters, refusing the request with MissingParameter naming the first one missing (V1:
+     * Action, Version, AccessKeyId, Signature, SignatureMethod, SignatureVersion, SignatureNonce, Timestamp; V3:
+     * x-acs-action, x-acs-version, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256), or with
+     * IncompleteSignature when a V3 Authorization header is malformed or leaves a header the service acts on unsigned.
+     */
+    static RequestCredentials read(SignedRequest request) {
+        return request.isV3() ? readV3(request) : readV1(request);
+    }
+
+    private static RequestCredentials readV1(SignedRequest request) {
+        require("Action", request.action());
+        require("Version", request.version());
+        var parameters = request.parameters();
+        String accessKeyId = require("AccessKeyId", parameters.get("AccessKeyId"));
+        String signature = require("Signature", parameters.get("Signature"));
+        String signatureMethod = require("SignatureMethod", parameters.get("SignatureMethod"));
+        String signatureVersion = require("SignatureVersion", parameters.get("SignatureVersion"));
+        String nonce = require("SignatureNonce", parameters.get("SignatureNonce"));
+        String timestamp = require("Timestamp", parameters.get("Timestamp"));
+        return new V1(accessKeyId, signature, signatureMethod, signatureVersion, nonce, timestamp);
+    }
+
+    private static RequestCredentials readV3(SignedRequest request) {
+        require("x-acs-action", request.action());
+        require("x-acs-version", request.version());
+        String date = require("x-acs-date", trimmedHeader(request, "x-acs-date"));
+        String nonce = require("x-acs-signature-nonce", trimmedHeader(request, "x-acs-signature-nonce"));
+        String contentSha256 = require("x-acs-content-sha256", trimmedHeader(request, "x-acs-content-sha256"));
+        V3Authorization authorization = V3Signature.parseAuthorization(request.header("authorization"))
+                .orElseThrow(ErrorCode.INCOMPLETE_SIGNATURE::exception);
+        if (!authorization.signedHeaders().containsAll(headersTheServiceActsOn(request))) {
+            throw ErrorCode.INCOMPLETE_SIGNATURE.exception();
+        }
+        return new V3(authorization, nonce, date, contentSha256);
+    }
+
+    /**
+     * A header the service acts on but the client did not sign could be changed by whoever replays a captured
+     * request (a fresh date and nonce would make it pass again, another action would do something else). Every SDK
+     * signs all {@code x-acs-*} headers, so this refuses nothing they send.
+     */
+    private static List<String> headersTheServiceActsOn(SignedRequest request) {
+        var headers = new ArrayList<>(List.of("x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"));
+        if (isEmpty(request.parameters().get("Action"))) {
+            headers.add("x-acs-action");
+        }
+        if (isEmpty(request.parameters().get("Version"))) {
+            headers.add("x-acs-version");
+        }
+        return headers;
+    }
+
+    private static String trimmedHeader(SignedRequest request, String name) {
+        String value = request.header(name);
+        return value == null ? null : value.trim();
+    }
+
+    private static String require(String name, String value) {
+        if (isEmpty(value)) {
+            throw ErrorCode.MISSING_PARAMETER.exception(name);
+        }
+        return value;
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
 
     record V1(String accessKeyId, String signature, String signatureMethod, String signatureVersion, String nonce,
               String timestamp) implements RequestCredentials {
@@ -44,7 +119,7 @@ sealed interface RequestCredentials {
         }
     }
 
-    record V3(V3Signature.Authorization authorization, String nonce, String timestamp, String contentSha256)
+    record V3(V3Authorization authorization, String nonce, String timestamp, String contentSha256)
             implements RequestCredentials {
 
         @Override

@@ -26,18 +26,10 @@ final class V3Signature {
     }
 
     /**
-     * The parts of {@code Authorization: ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…}.
-     *
-     * @param signedHeaders lower-case header names, in the order the client listed them
-     */
-    record Authorization(String accessKeyId, List<String> signedHeaders, String signature) {
-    }
-
-    /**
      * Parses the header; its fields may come in any order (legacy Java core sends Signature before SignedHeaders).
      * Empty when the algorithm is another one (ACS3-HMAC-SM3, ACS3-RSA-SHA256) or a field is missing or repeated.
      */
-    static Optional<Authorization> parseAuthorization(String header) {
+    static Optional<V3Authorization> parseAuthorization(String header) {
         if (header == null) {
             return Optional.empty();
         }
@@ -69,7 +61,7 @@ final class V3Signature {
         if (headerNames.stream().anyMatch(String::isEmpty)) {
             return Optional.empty();
         }
-        return Optional.of(new Authorization(credential, headerNames, signature));
+        return Optional.of(new V3Authorization(credential, headerNames, signature));
     }
 
     /**

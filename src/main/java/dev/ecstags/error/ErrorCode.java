@@ -4,15 +4,17 @@ package dev.ecstags.error;
  * Every error the RPC API answers with: its code, HTTP status and documented message.
  *
  * <p>The declaration order is the precedence order of the action's rules (docs/errors.md, generated from this
- * enum): when one request breaks several, the rule declared first here answers. Transport and authentication are
- * answered in the order the code checks them (docs/contract.md §3), which differs in one place: a V1
- * SignatureMethod or SignatureVersion is refused (IncompleteSignature) only after the AccessKey checks. Several
+ * enum): when one request breaks several, the rule declared first here answers ({@code tag/TagRequestRules} decides
+ * it). Transport and authentication are answered in the order {@code api/RpcController.call} checks them
+ * (docs/contract.md §3, §7), which differs from the declaration order in one place: a V1 SignatureMethod or
+ * SignatureVersion is refused (IncompleteSignature) only with the signature, after the AccessKey checks. Several
  * constants may share a code when the same code ranks at two places (InvalidParameter for a malformed value, and
  * for Tag combined with TagFilter).
  */
 public enum ErrorCode {
 
-    // Transport and authentication, in the order they are checked. The HTTP request itself comes first: no rule of
+    // Transport and authentication, in the order they are checked (but for V1's IncompleteSignature, see above). The
+    // HTTP request itself comes first: no rule of
     // the API can be checked before the request has arrived whole, in time and within its size limits.
     MALFORMED_REQUEST(400, "MalformedRequest", "The HTTP request is malformed and could not be read."),
     REQUEST_HEADER_TOO_LARGE(431, "RequestHeaderTooLarge",

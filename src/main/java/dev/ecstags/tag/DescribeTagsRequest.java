@@ -1,8 +1,7 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,34 +10,23 @@ import java.util.TreeMap;
  * DescribeTags: the tag catalog of an account's region, each (key, value) pair with how many resources of each type
  * carry it. {@code Tag.N} selects pairs (a key alone: every value of the key), any of them matching.
  *
- * @param resourceType optional: every type when absent
+ * @param target       its resource type is optional: every type when absent
  * @param resourceId   optional: the pairs one resource carries
  * @param pageNumber   1 or more; absent is 1
  * @param pageSize     1 to {@value #MAX_PAGE_SIZE}; absent is {@value #DEFAULT_PAGE_SIZE}
  * @param category     {@code Custom} (public tags) or {@code System} (private tags), any case; absent is both
  */
 public record DescribeTagsRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
+        @Valid TagTarget target,
         String resourceId,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, TagParameter> tags,
         String pageNumber,
         String pageSize,
-        String category,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagListRequest {
+        String category) implements TagPairsRequest {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 100;
-
-    @Override
-    public boolean resourceTypeRequired() {
-        return false;
-    }
 
     @Override
     public SortedMap<Integer, String> resourceIds() {
@@ -85,7 +73,7 @@ public record DescribeTagsRequest(
         if (category == null || category.isEmpty()) {
             return true;
         }
-        return privateTags() == "system".equals(category.toLowerCase(Locale.ROOT));
+        return target.privateTags() == "system".equals(category.toLowerCase(Locale.ROOT));
     }
 
     /** A decimal number of at most 9 digits, or -1: anything else is beyond every limit or no number at all. */

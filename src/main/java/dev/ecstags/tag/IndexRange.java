@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 import java.util.SortedMap;
 
 /** Every index N of a repeat list ({@code ResourceId.N}, {@code Tag.N…}) lies in [min, max]. */
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
+        ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IndexRange.Validator.class)
 @interface IndexRange {

@@ -10,8 +10,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The request names a region this deployment serves (absent or empty is another rule's business). */
-@Target(ElementType.TYPE)
+/** A region this deployment serves (absent or empty is another rule's business: {@code @NotEmpty}). */
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KnownRegion.Validator.class)
 @interface KnownRegion {
@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<KnownRegion, TagRequest> {
+    class Validator implements ConstraintValidator<KnownRegion, String> {
 
         private final Regions regions;
 
@@ -31,8 +31,7 @@ import java.lang.annotation.Target;
         }
 
         @Override
-        public boolean isValid(TagRequest request, ConstraintValidatorContext context) {
-            String regionId = request.regionId();
+        public boolean isValid(String regionId, ConstraintValidatorContext context) {
             return regionId == null || regionId.isEmpty() || regions.contains(regionId);
         }
     }

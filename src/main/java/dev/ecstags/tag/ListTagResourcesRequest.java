@@ -1,8 +1,7 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 import java.util.SortedMap;
 
 /**
@@ -13,25 +12,19 @@ import java.util.SortedMap;
  * @param nextToken  the page token of the previous page, or null for the first page
  */
 public record ListTagResourcesRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @Valid @ResourceTypeNamed TagTarget target,
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, TagParameter> tags,
         SortedMap<Integer, TagFilterParameter> tagFilters,
-        String nextToken,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagListRequest {
+        String nextToken) implements TagPairsRequest {
 
     @AssertTrue(message = "INVALID_TAG_KEY")
     public boolean isEveryTagFilterKeyGiven() {
         return tagFilters.values().stream().allMatch(TagFilterParameter::hasKey);
     }
+
     @AssertTrue(message = "TAG_WITH_TAG_FILTER")
     public boolean isTagOrTagFilterNotBoth() {
         return tags.isEmpty() || tagFilters.isEmpty();

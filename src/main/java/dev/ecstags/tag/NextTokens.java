@@ -36,7 +36,7 @@ class NextTokens {
         return ENCODER.encodeToString(position) + "." + ENCODER.encodeToString(sign(position, queryFingerprint));
     }
 
-    Position read(String token, String queryFingerprint) {
+    ListingPosition read(String token, String queryFingerprint) {
         int dot = token.indexOf('.');
         if (dot < 0) {
             throw ErrorCode.INVALID_NEXT_TOKEN.exception();
@@ -49,7 +49,7 @@ class NextTokens {
             }
             String text = new String(position, StandardCharsets.UTF_8);
             int separator = text.indexOf('\u0000');
-            return new Position(text.substring(0, separator), text.substring(separator + 1));
+            return new ListingPosition(text.substring(0, separator), text.substring(separator + 1));
         } catch (IllegalArgumentException malformed) {
             throw ErrorCode.INVALID_NEXT_TOKEN.exception();
         }
@@ -70,9 +70,5 @@ class NextTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
-    }
-
-    /** Where the previous page ended. */
-    record Position(String resourceId, String tagKey) {
     }
 }

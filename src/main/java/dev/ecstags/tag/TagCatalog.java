@@ -3,9 +3,6 @@ package dev.ecstags.tag;
 import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.resource.ResourceType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -16,11 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class TagCatalog {
 
-    private final Validator validator;
+    private final TagRequestRules rules;
     private final TagCatalogStore store;
 
-    TagCatalog(Validator validator, TagCatalogStore store) {
-        this.validator = validator;
+    TagCatalog(TagRequestRules rules, TagCatalogStore store) {
+        this.rules = rules;
         this.store = store;
     }
 
@@ -29,23 +26,18 @@ public class TagCatalog {
      * of tag has none in is answered without a statement; the caller then spends the nonce on its own.
      */
     public TagCatalogPage describeTags(DescribeTagsRequest request, SignatureNonce nonce) {
-        validator.validate(request).stream()
-                .map(ConstraintViolation::getMessage)
-                .map(ErrorCode::valueOf)
-                .min(Comparator.naturalOrder())
-                .ifPresent(code -> {
-                    throw code.exception();
-                });
+        rules.check(request);
         int page = request.page();
         int size = request.size();
         if (!request.categoryMatchesKind()) {
             return new TagCatalogPage(page, size, 0, List.of());
         }
-        String type = request.resourceType() == null || request.resourceType().isEmpty()
-                ? null
-                : ResourceType.fromWire(request.resourceType()).orElseThrow().wireName();
-        var query = new TagCatalogStore.Query(request.ownerAccountId(), request.regionId(), type,
-                request.resourceIds().isEmpty() ? null : request.resourceIds().get(1), request.privateTags(),
+        TagTarget target = request.target();
+        String type = target.namesResourceType()
+                ? ResourceType.fromWire(target.resourceType()).orElseThrow().wireName()
+                : null;
+        var query = new CatalogQuery(target.ownerAccountId(), target.regionId(), type,
+                request.resourceIds().isEmpty() ? null : request.resourceIds().get(1), target.privateTags(),
                 List.copyOf(request.tags().values()));
         long offset = (long) (page - 1) * size;
         var described = store.describe(query, offset, size, page, nonce);

@@ -35,21 +35,8 @@ class TagCatalogStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * @param type       a resource type's wire name, or null for every type
-     * @param resourceId one resource, or null
-     * @param tags       pairs to select ({@code value} null: every value of the key), any matching; empty: all
-     */
-    record Query(String accountId, String regionId, String type, String resourceId, boolean privateTags,
-                 List<TagParameter> tags) {
-    }
-
-    /** A page of the catalog, and whether the request's nonce was new (if not, the page is not to be shown). */
-    record Described(boolean nonceFresh, TagCatalogPage page) {
-    }
-
     /** Reads a page in the same statement that records the request's nonce ({@link SignatureNonce#RECORD_CTE}). */
-    Described describe(Query query, long offset, int size, int pageNumber, SignatureNonce nonce) {
+    CatalogRead describe(CatalogQuery query, long offset, int size, int pageNumber, SignatureNonce nonce) {
         var params = new HashMap<String, Object>();
         nonce.addTo(params);
         params.put("account", query.accountId());
@@ -87,7 +74,7 @@ class TagCatalogStore {
         // Each statement answers at least one row (the total), which says whether the nonce was new.
         boolean fresh = rows.get(0).nonceFresh();
         long total = rows.get(0).total();
-        var entries = new ArrayList<TagCatalogPage.Entry>();
+        var entries = new ArrayList<CatalogEntry>();
         Map<String, Long> counts = null;
         Row previous = null;
         for (Row row : rows) {
@@ -97,12 +84,12 @@ class TagCatalogStore {
             if (previous == null || !previous.tagKey().equals(row.tagKey())
                     || !Objects.equals(previous.tagValue(), row.tagValue())) {
                 counts = new LinkedHashMap<>();
-                entries.add(new TagCatalogPage.Entry(row.tagKey(), row.tagValue(), counts));
+                entries.add(new CatalogEntry(row.tagKey(), row.tagValue(), counts));
             }
             counts.put(row.resourceType(), row.resources());
             previous = row;
         }
-        return new Described(fresh, new TagCatalogPage(pageNumber, size, total, List.copyOf(entries)));
+        return new CatalogRead(fresh, new TagCatalogPage(pageNumber, size, total, List.copyOf(entries)));
     }
 
     /** {@code Tag.N}: the keys whose every value is selected, and the exact pairs. */

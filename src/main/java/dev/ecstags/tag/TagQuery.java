@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** What ListTagResources selects: the target's resources, narrowed by tags or tag filters. */
-record TagQuery(TagService.Target target, boolean byResourceIds, List<TagParameter> tags,
+record TagQuery(ResolvedTarget target, boolean byResourceIds, List<TagParameter> tags,
                 List<TagFilterParameter> filters) {
 
-    static TagQuery of(TagService.Target target, ListTagResourcesRequest request) {
+    static TagQuery of(ResolvedTarget target, ListTagResourcesRequest request) {
         return new TagQuery(target, !request.resourceIds().isEmpty(), List.copyOf(request.tags().values()),
                 List.copyOf(request.tagFilters().values()));
     }

@@ -1,8 +1,7 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,20 +13,13 @@ import java.util.SortedMap;
  * @param tags {@code Tag.N.Key} / {@code Tag.N.Value} by index N
  */
 public record TagResourcesRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
+        @Valid @ResourceTypeNamed TagTarget target,
         @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
         @NotEmpty(message = "MISSING_TAGS")
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
-        SortedMap<Integer, TagParameter> tags,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagListRequest {
+        @TagLimits
+        SortedMap<Integer, TagParameter> tags) implements TagPairsRequest {
 
     /** Key to value, in request order; a value not given is "". */
     Map<String, String> tagsToWrite() {

@@ -4,9 +4,6 @@ import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
 import dev.ecstags.resource.ResourceType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -20,12 +17,12 @@ public class TagService {
 
     static final int MAX_TAGS_PER_RESOURCE = 20;
 
-    private final Validator validator;
+    private final TagRequestRules rules;
     private final TagStore store;
     private final NextTokens nextTokens;
 
-    TagService(Validator validator, TagStore store, NextTokens nextTokens) {
-        this.validator = validator;
+    TagService(TagRequestRules rules, TagStore store, NextTokens nextTokens) {
+        this.rules = rules;
         this.store = store;
         this.nextTokens = nextTokens;
     }
@@ -69,7 +66,7 @@ public class TagService {
     }
 
     /** A statement that recorded the nonce ran; a nonce it found used refuses the request before anything else. */
-    private static TagStore.Outcome settle(SignatureNonce nonce, TagStore.Outcome outcome) {
+    private static ChangeOutcome settle(SignatureNonce nonce, ChangeOutcome outcome) {
         nonce.settled();
         if (!outcome.nonceFresh()) {
             throw ErrorCode.SIGNATURE_NONCE_USED.exception();
@@ -77,22 +74,17 @@ public class TagService {
         return outcome;
     }
 
-    private Target validate(TagRequest request) {
-        var violations = validator.validate(request);
-        violations.stream()
-                .map(ConstraintViolation::getMessage)
-                .map(ErrorCode::valueOf)
-                .min(Comparator.naturalOrder())
-                .ifPresent(code -> {
-                    throw code.exception();
-                });
-        var type = ResourceType.fromWire(request.resourceType()).orElseThrow();
-        return new Target(request.ownerAccountId(), request.regionId(), type.wireName(),
-                request.resourceIds().values().stream().distinct().toList(), request.privateTags());
+    /** Checks the request's rules, then resolves where its statement acts. */
+    private ResolvedTarget validate(TagRequest request) {
+        rules.check(request);
+        TagTarget target = request.target();
+        var type = ResourceType.fromWire(target.resourceType()).orElseThrow();
+        return new ResolvedTarget(target.ownerAccountId(), target.regionId(), type.wireName(),
+                request.resourceIds().values().stream().distinct().toList(), target.privateTags());
     }
 
     /** Refuses, in the catalog's order, what a statement found wrong; the statement itself changed nothing. */
-    private static void requireInOrder(Target target, TagStore.Outcome outcome, int tagsAdded) {
+    private static void requireInOrder(ResolvedTarget target, ChangeOutcome outcome, int tagsAdded) {
         if (outcome.found() < target.resourceIds().size()) {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception();
         }
@@ -104,16 +96,6 @@ public class TagService {
         }
         if (outcome.mostKept() + tagsAdded > MAX_TAGS_PER_RESOURCE) {
             throw ErrorCode.QUOTA_EXCEEDED.exception();
-        }
-    }
-
-    /** Where a call acts: one account's resources of one type in one region, and one kind of tag. */
-    record Target(String accountId, String regionId, String resourceType, List<String> resourceIds,
-                  boolean privateTags) {
-
-        String describe() {
-            return String.join("\u0001", accountId, regionId, resourceType,
-                    Boolean.toString(privateTags));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,13 +61,13 @@ class TagStore {
      * one statement that deletes only if the nonce was new, every listed resource exists, may be tagged, and carries
      * no named key in the other kind.
      */
-    Outcome untag(TagService.Target target, List<String> keys, SignatureNonce nonce, ChangeSource source) {
+    ChangeOutcome untag(ResolvedTarget target, List<String> keys, SignatureNonce nonce, ChangeSource source) {
         var params = params(target, keys);
         nonce.addTo(params);
         params.putAll(history(source, "UntagResources"));
         return jdbc.sql(keys.isEmpty() ? UNTAG_EVERY_KEY : UNTAG_NAMED_KEYS)
                 .params(params)
-                .query(Outcome.MAPPER)
+                .query(ChangeOutcome.MAPPER)
                 .single();
     }
 
@@ -106,7 +105,7 @@ class TagStore {
      * the quota count sees every tag committed on the locked resources. The function records what it changed in the
      * tag history (V4), as {@link #RECORD_HISTORY} does for the other statements.
      */
-    Outcome tagWithinQuota(TagService.Target target, Map<String, String> tags, int quota, SignatureNonce nonce,
+    ChangeOutcome tagWithinQuota(ResolvedTarget target, Map<String, String> tags, int quota, SignatureNonce nonce,
                            ChangeSource source) {
         var params = params(target, List.copyOf(tags.keySet()));
         params.put("values", tags.values().toArray(String[]::new));
@@ -121,7 +120,7 @@ class TagStore {
                             :values::text[], :private, :quota, :nonceAccount, :nonceAccessKey, :nonceValue,
                             :nonceExpiresAt, :nonceNow, :requestId, :accessKeyId)""")
                 .params(params)
-                .query(Outcome.MAPPER)
+                .query(ChangeOutcome.MAPPER)
                 .single();
     }
 
@@ -141,7 +140,7 @@ class TagStore {
      * past that the check gives up and lets the per-resource check decide), and the statement stops before reading
      * a single resource.
      */
-    Listing find(TagQuery query, NextTokens.Position after, int limit, SignatureNonce nonce) {
+    TagListing find(TagQuery query, ListingPosition after, int limit, SignatureNonce nonce) {
         var target = query.target();
         var params = params(target, List.of());
         params.put("limit", limit);
@@ -233,7 +232,7 @@ class TagStore {
      * Runs a listing's select as part of one statement that also records the nonce: a left join on one row, so that
      * an empty page still tells whether the nonce was new.
      */
-    private Listing listingRecordingTheNonce(String select, Map<String, Object> params, TagService.Target target,
+    private TagListing listingRecordingTheNonce(String select, Map<String, Object> params, ResolvedTarget target,
                                              SignatureNonce nonce) {
         nonce.addTo(params);
         var statement = "with " + SignatureNonce.RECORD_CTE + ", page as (" + select + """
@@ -254,20 +253,15 @@ class TagStore {
                                     rows.getString("tag_key"), rows.getString("tag_value")));
                         }
                     }
-                    return new Listing(fresh, entries);
+                    return new TagListing(fresh, entries);
                 });
     }
-
-    /** A page of a listing, and whether the request's nonce was new (if not, the page is not to be shown). */
-    record Listing(boolean nonceFresh, List<TaggedResource> entries) {
-    }
-
 
     private static Map<String, Object> history(ChangeSource source, String action) {
         return Map.of("action", action, "requestId", source.requestId(), "accessKeyId", source.accessKeyId());
     }
 
-    private static Map<String, Object> params(TagService.Target target, List<String> keys) {
+    private static Map<String, Object> params(ResolvedTarget target, List<String> keys) {
         var params = new HashMap<String, Object>();
         params.put("account", target.accountId());
         params.put("region", target.regionId());
@@ -277,22 +271,5 @@ class TagStore {
         params.put("private", target.privateTags());
         params.put("expected", target.resourceIds().size());
         return params;
-    }
-
-    /**
-     * What a statement found before it changed anything; it changed nothing unless all of it was in order.
-     *
-     * @param nonceFresh the request's nonce was new, and is now recorded; if not, nothing else changed
-     * @param found      listed resources that exist in the target
-     * @param untaggable of those, the ones registered as not taggable
-     * @param otherKind  a named key is carried by a listed resource in the other kind (public/private)
-     * @param mostKept   the most tags of the call's kind any listed resource keeps beside the named keys
-     */
-    record Outcome(boolean nonceFresh, long found, long untaggable, boolean otherKind, int mostKept) {
-
-        /** Mapped by hand: a reflective row mapper would introspect the record on every call of the hot path. */
-        static final RowMapper<Outcome> MAPPER = (row, rowNumber) -> new Outcome(row.getBoolean("fresh"),
-                row.getLong("found"),
-                row.getLong("untaggable"), row.getBoolean("other_kind"), row.getInt("most_kept"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.ecstags.tag;
 
-import dev.ecstags.auth.Caller;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -14,20 +13,13 @@ import java.util.SortedMap;
  * @param all     remove every tag of the call's kind; has effect only when no key is given
  */
 public record UntagResourcesRequest(
-        Caller caller,
-        String regionId,
-        String resourceType,
+        @Valid @ResourceTypeNamed TagTarget target,
         @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @Size(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
-        @IndexRange(max = 50, message = "NUMBER_EXCEED_RESOURCE_IDS")
+        @ResourceIdLimits
         SortedMap<Integer, String> resourceIds,
-        @Size(max = 20, message = "NUMBER_EXCEED_TAGS")
-        @IndexRange(min = 1, max = 20, message = "INVALID_TAG_COUNT")
+        @TagLimits
         SortedMap<Integer, String> tagKeys,
-        boolean all,
-        String tagOwnerUid,
-        String tagOwnerBid,
-        String scope) implements TagRequest {
+        boolean all) implements TagRequest {
 
     @AssertTrue(message = "MISSING_TAGS")
     public boolean isTagKeyOrAllGiven() {
@@ -41,7 +33,7 @@ public record UntagResourcesRequest(
 
     @AssertTrue(message = "INVALID_TAG_KEY")
     public boolean isEveryTagKeyWellFormed() {
-        return tagKeys.values().stream().allMatch(tagRules()::isKeyToRemoveValid);
+        return tagKeys.values().stream().allMatch(target.tagRules()::isKeyToRemoveValid);
     }
 
     /** Empty when every tag of the call's kind goes ({@code All=true} and no key). */

@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * Coverage-guided fuzzing of the parameter parser: any query string and body, in any content type, is read
- * ({@link RpcRequests}) and its repeat lists gathered ({@link RpcParameters}) without an uncaught exception; the
+ * ({@link RpcRequest}) and its repeat lists gathered ({@link RpcParameters}) without an uncaught exception; the
  * only refusal is InvalidParameter, and what the parser hands on keeps its promises (indexes in range).
  *
  * <p>{@code ./mvnw verify} replays the corpus in {@code ParameterParserFuzzTestInputs}, then fuzzes for
@@ -39,7 +39,7 @@ class ParameterParserFuzzTest {
             http.setContent(body);
         }
 
-        var read = RpcRequests.read(http);
+        var read = RpcRequest.read(http);
         var parameters = new RpcParameters(read.signed().parameters());
 
         refusedOnlyAsInvalidParameter(() -> assertThat(parameters.resourceIds().keySet()).allMatch(n -> n >= 1));

@@ -28,7 +28,7 @@ class AccessKeyLookupTest extends ServiceTest {
         assertThat(lookup.find(madeUp)).isEmpty();
 
         lookup.evict(madeUp);
-        assertThat(lookup.find(madeUp)).hasValueSatisfying(key -> assertThat(key.accountId()).isEqualTo(accountId));
+        assertThat(lookup.find(madeUp)).hasValueSatisfying(key -> assertThat(key.caller().accountId()).isEqualTo(accountId));
     }
 
     @Test
@@ -40,13 +40,13 @@ class AccessKeyLookupTest extends ServiceTest {
         assertThat(lookup.find(accessKeyId)).hasValueSatisfying(
                 key -> assertThat(key.status()).isEqualTo(AccessKeyStatus.Active));
         jdbc.sql("update access_key set service = true where access_key_id = ?").param(accessKeyId).update();
-        assertThat(lookup.find(accessKeyId).orElseThrow().service()).isFalse();
+        assertThat(lookup.find(accessKeyId).orElseThrow().caller().service()).isFalse();
 
         accessKeys.changeStatus(accessKeyId, AccessKeyStatus.Inactive);
 
         var changed = lookup.find(accessKeyId).orElseThrow();
         assertThat(changed.status()).isEqualTo(AccessKeyStatus.Inactive);
-        assertThat(changed.service()).isTrue();
+        assertThat(changed.caller().service()).isTrue();
     }
 
     @Test

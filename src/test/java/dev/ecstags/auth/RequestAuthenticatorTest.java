@@ -158,7 +158,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             }
             SignedRequest request = signer.toSignedRequest();
 
-            assertMissing(() -> authenticator.requireCommonParameters(request), firstMissing);
+            assertMissing(() -> RequestCredentials.read(request), firstMissing);
             assertMissing(() -> authenticator.authenticate(request), firstMissing);
         }
 
@@ -168,12 +168,12 @@ class RequestAuthenticatorTest extends ServiceTest {
         void v1EmptyCountsAsMissing(String name) {
             SignedRequest request = v1().param(name, "").toSignedRequest();
 
-            assertMissing(() -> authenticator.requireCommonParameters(request), name);
+            assertMissing(() -> RequestCredentials.read(request), name);
         }
 
         @Test
         void v1EmptySignatureCountsAsMissing() {
-            assertMissing(() -> authenticator.requireCommonParameters(v1().signature("").toSignedRequest()),
+            assertMissing(() -> RequestCredentials.read(v1().signature("").toSignedRequest()),
                     "Signature");
         }
 
@@ -192,7 +192,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             }
             SignedRequest request = signer.toSignedRequest();
 
-            assertMissing(() -> authenticator.requireCommonParameters(request), firstMissing);
+            assertMissing(() -> RequestCredentials.read(request), firstMissing);
         }
 
         @Test
@@ -200,7 +200,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().header("x-acs-action", null).param("Action", "UntagResources")
                     .toSignedRequest();
 
-            authenticator.requireCommonParameters(request);
+            RequestCredentials.read(request);
         }
 
         @Test
@@ -208,7 +208,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().header("x-acs-date", null)
                     .authorization("ACS3-HMAC-SM3 Credential=x,SignedHeaders=host,Signature=y").toSignedRequest();
 
-            assertMissing(() -> authenticator.requireCommonParameters(request), "x-acs-date");
+            assertMissing(() -> RequestCredentials.read(request), "x-acs-date");
         }
 
         private void assertMissing(ThrowingCallable call, String name) {
@@ -230,7 +230,7 @@ class RequestAuthenticatorTest extends ServiceTest {
         void malformedV3AuthorizationOrAnotherAlgorithm(String authorization) {
             SignedRequest request = v3().authorization(authorization.formatted(key.accessKeyId())).toSignedRequest();
 
-            refused(() -> authenticator.requireCommonParameters(request), ErrorCode.INCOMPLETE_SIGNATURE);
+            refused(() -> RequestCredentials.read(request), ErrorCode.INCOMPLETE_SIGNATURE);
             refused(() -> authenticator.authenticate(request), ErrorCode.INCOMPLETE_SIGNATURE);
         }
 
@@ -240,7 +240,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             var signer = v3();
             SignedRequest request = signer.unsignedHeader(header, signer.headers().get(header)).toSignedRequest();
 
-            refused(() -> authenticator.requireCommonParameters(request), ErrorCode.INCOMPLETE_SIGNATURE);
+            refused(() -> RequestCredentials.read(request), ErrorCode.INCOMPLETE_SIGNATURE);
         }
 
         @Test

@@ -57,7 +57,7 @@ class SignatureTestVectorsTest {
             SignedRequest request = new SignedRequest("GET", signed, signed, Map.of(), null);
 
             assertThatNoException().isThrownBy(
-                    () -> CommonParameters.read(request).verifySignature(request, SECRET));
+                    () -> RequestCredentials.read(request).verifySignature(request, SECRET));
         }
 
         @Test
@@ -117,7 +117,7 @@ class SignatureTestVectorsTest {
             assertThat(request.parameters()).containsEntry("TagKey.3", "");
 
             assertThatNoException().isThrownBy(
-                    () -> CommonParameters.read(request).verifySignature(request, SECRET));
+                    () -> RequestCredentials.read(request).verifySignature(request, SECRET));
         }
 
         @Test
@@ -126,7 +126,7 @@ class SignatureTestVectorsTest {
                     .toSignedRequest();
 
             ApiException refusal = catchThrowableOfType(ApiException.class,
-                    () -> CommonParameters.read(request).verifySignature(request, SECRET));
+                    () -> RequestCredentials.read(request).verifySignature(request, SECRET));
 
             assertThat(refusal.errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
             assertThat(refusal.getMessage()).isEqualTo(
@@ -201,7 +201,7 @@ class SignatureTestVectorsTest {
                     + SIGNED_HEADERS + ",Signature=" + signature);
             SignedRequest request = new SignedRequest("POST", query, query, withAuthorization, new byte[0]);
 
-            RequestCredentials credentials = CommonParameters.read(request);
+            RequestCredentials credentials = RequestCredentials.read(request);
 
             assertThat(credentials.accessKeyId()).isEqualTo("testid");
             assertThatNoException().isThrownBy(() -> credentials.verifySignature(request, SECRET));

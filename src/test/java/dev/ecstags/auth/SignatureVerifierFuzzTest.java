@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Coverage-guided fuzzing of both signature verifiers ({@link CommonParameters} then
+ * Coverage-guided fuzzing of both signature verifiers ({@link RequestCredentials#read} then
  * {@link RequestCredentials#verifySignature}):
  * <ul>
  * <li>a request of random parameters, headers and body is refused only with MissingParameter, IncompleteSignature
@@ -66,7 +66,7 @@ class SignatureVerifierFuzzTest {
 
         RequestCredentials credentials;
         try {
-            credentials = CommonParameters.read(request);
+            credentials = RequestCredentials.read(request);
         } catch (ApiException refusal) {
             assertThat(refusal.errorCode()).isIn(READ_REFUSALS);
             return;
@@ -105,7 +105,7 @@ class SignatureVerifierFuzzTest {
                     .method(data.pickValue(List.of("GET", "POST")));
             request = signer.toSignedRequest();
         }
-        assertThatCode(() -> CommonParameters.read(request).verifySignature(request, SECRET))
+        assertThatCode(() -> RequestCredentials.read(request).verifySignature(request, SECRET))
                 .as("%s with %s", v3 ? "V3" : "V1", fuzzed.keySet())
                 .doesNotThrowAnyException();
     }

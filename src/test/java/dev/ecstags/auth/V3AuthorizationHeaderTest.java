@@ -13,14 +13,14 @@ class V3AuthorizationHeaderTest {
     void teaOrderIsParsed() {
         assertThat(V3Signature.parseAuthorization(
                 "ACS3-HMAC-SHA256 Credential=LTAIkey,SignedHeaders=host;x-acs-date,Signature=abc"))
-                .contains(new V3Signature.Authorization("LTAIkey", List.of("host", "x-acs-date"), "abc"));
+                .contains(new V3Authorization("LTAIkey", List.of("host", "x-acs-date"), "abc"));
     }
 
     @Test
     void fieldsInAnyOrderWithSpacesAroundThemAreParsed() {
         assertThat(V3Signature.parseAuthorization(
                 "ACS3-HMAC-SHA256 Signature=abc, Credential=LTAIkey ,  SignedHeaders=Content-Type;x-acs-date"))
-                .contains(new V3Signature.Authorization("LTAIkey", List.of("content-type", "x-acs-date"), "abc"));
+                .contains(new V3Authorization("LTAIkey", List.of("content-type", "x-acs-date"), "abc"));
     }
 
     @ParameterizedTest

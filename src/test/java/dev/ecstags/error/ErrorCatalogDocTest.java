@@ -47,12 +47,12 @@ class ErrorCatalogDocTest {
                             + " `Version`, `AccessKeyId`, `Signature`, `SignatureMethod`, `SignatureVersion`,"
                             + " `SignatureNonce`, `Timestamp`. V3: `x-acs-action` (or `Action`), `x-acs-version` (or"
                             + " `Version`), `x-acs-date`, `x-acs-signature-nonce`, `x-acs-content-sha256`."
-                            + " `CommonParameters`."),
+                            + " `RequestCredentials.read`."),
             Map.entry(ErrorCode.INCOMPLETE_SIGNATURE,
                     "V3: the `Authorization` header is malformed, names another algorithm, or does not sign"
                             + " `x-acs-date`, `x-acs-signature-nonce`, `x-acs-content-sha256` (and `x-acs-action` /"
                             + " `x-acs-version` when they are not parameters) — checked here, with the common"
-                            + " parameters (`CommonParameters`). V1: `SignatureMethod` is not `HMAC-SHA1` or"
+                            + " parameters (`RequestCredentials.read`). V1: `SignatureMethod` is not `HMAC-SHA1` or"
                             + " `SignatureVersion` not `1.0` — checked later, with the signature, after the AccessKey"
                             + " lookup and its status (`RequestCredentials.V1`)."),
             Map.entry(ErrorCode.INVALID_VERSION, "`Version` is not `2014-05-26`. `RpcController`."),

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link TagService} turns the message of every violated constraint back into an {@link ErrorCode} with
+ * {@link TagRequestRules} turns the message of every violated constraint back into an {@link ErrorCode} with
  * {@code valueOf}: a message that names no constant would answer 500 InternalError instead of the rule's code. This
  * reads every Bean Validation constraint declared in {@code dev.ecstags.tag} (on types, record components, fields,
  * methods such as the interfaces' {@code @AssertTrue} rules, and parameters; repeated and composed constraints
@@ -40,7 +40,7 @@ class ConstraintMessagesNameErrorCodesTest {
         assertThat(constraints)
                 .as("the scan sees the request rules")
                 .extracting(Found::where)
-                .contains("TagListRequest.isEveryTagKeyDistinct", "TagRequest", "TagResourcesRequest.tags",
+                .contains("TagPairsRequest.isEveryTagKeyDistinct", "TagTarget.regionId", "TagResourcesRequest.tags",
                         "UntagResourcesRequest.isTagKeyOrAllGiven", "ListTagResourcesRequest.isAnySelectorGiven");
         assertThat(constraints)
                 .filteredOn(found -> !ERROR_CODES.contains(found.message()))

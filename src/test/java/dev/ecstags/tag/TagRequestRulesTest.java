@@ -91,23 +91,25 @@ class TagRequestRulesTest {
 
     @Test
     void aServiceKeyMayUseTheReservedPrefixes() {
-        var request = new UntagResourcesRequest(SERVICE, "cn-hangzhou", "instance", ids("i-unknown"), keys("acs:x"),
-                false, null, null, "private");
-        assertThatCode(() -> tags.untagResources(request, freshNonce(request.caller()), CHANGE))
+        var request = new UntagResourcesRequest(new TagTarget(SERVICE, "cn-hangzhou", "instance", null, null,
+                "private"), ids("i-unknown"), keys("acs:x"), false);
+        assertThatCode(() -> tags.untagResources(request, freshNonce(request.target().caller()), CHANGE))
                 .isInstanceOfSatisfying(ApiException.class,
                         refusal -> assertThat(refusal.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
     }
 
     private ErrorCode tagRefusal(SortedMap<Integer, TagParameter> tagList) {
-        var request = new TagResourcesRequest(NORMAL, "cn-hangzhou", "instance", ids("i-1"), tagList, null, null, null);
-        return refusal(() -> tags.tagResources(request, freshNonce(request.caller()), CHANGE));
+        var request = new TagResourcesRequest(new TagTarget(NORMAL, "cn-hangzhou", "instance", null, null, null),
+                ids("i-1"), tagList);
+        return refusal(() -> tags.tagResources(request, freshNonce(request.target().caller()), CHANGE));
     }
 
     private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
                                    SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
                                    String scope) {
-        var request = new UntagResourcesRequest(caller, region, type, ids, keys, all, ownerUid, ownerBid, scope);
-        return refusal(() -> tags.untagResources(request, freshNonce(request.caller()), CHANGE));
+        var request = new UntagResourcesRequest(new TagTarget(caller, region, type, ownerUid, ownerBid, scope), ids,
+                keys, all);
+        return refusal(() -> tags.untagResources(request, freshNonce(caller), CHANGE));
     }
 
     private static SignatureNonce freshNonce(Caller caller) {

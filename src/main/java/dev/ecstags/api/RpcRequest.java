@@ -13,19 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an RPC request off the wire. The SDKs put parameters in the query (legacy Java, Tea), in a form body
+ * An RPC request as read off the wire. The SDKs put parameters in the query (legacy Java, Tea), in a form body
  * (pop-core) or split across both, so both are form-decoded and merged, the body winning on a clash.
  *
  * @param signed    the request as the signature schemes see it
  * @param malformed the first parameter that could not be read, if any: it is refused as a malformed value, in its
  *                  place in the order of docs/contract.md §3 (after the signature checks)
  */
-record RpcRequests(SignedRequest signed, Optional<String> malformed) {
+record RpcRequest(SignedRequest signed, Optional<String> malformed) {
 
     /** Far above what 50 resources and 20 tags of 128 characters need. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
-    static RpcRequests read(HttpServletRequest http) throws IOException {
+    static RpcRequest read(HttpServletRequest http) throws IOException {
         var reader = new FormReader();
         Map<String, String> query = reader.decode(http.getQueryString());
         // Most SDK calls carry no body; reading one anyway would allocate a buffer on every call.
@@ -43,7 +43,7 @@ record RpcRequests(SignedRequest signed, Optional<String> malformed) {
         for (String name : Collections.list(http.getHeaderNames())) {
             headers.putIfAbsent(name.toLowerCase(Locale.ROOT), http.getHeader(name));
         }
-        return new RpcRequests(new SignedRequest(http.getMethod(), query, parameters, headers, body),
+        return new RpcRequest(new SignedRequest(http.getMethod(), query, parameters, headers, body),
                 Optional.ofNullable(reader.firstMalformed));
     }
 

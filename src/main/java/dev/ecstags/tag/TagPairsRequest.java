@@ -3,8 +3,11 @@ package dev.ecstags.tag;
 import jakarta.validation.constraints.AssertTrue;
 import java.util.SortedMap;
 
-/** A request that names tags as {@code Tag.N.Key} / {@code Tag.N.Value} (TagResources, ListTagResources). */
-interface TagListRequest extends TagRequest {
+/**
+ * A request that carries tags as {@code Tag.N.Key} / {@code Tag.N.Value} pairs (TagResources, ListTagResources,
+ * DescribeTags): their rules, with the caller's key and value rules.
+ */
+interface TagPairsRequest extends TagRequest {
 
     SortedMap<Integer, TagParameter> tags();
 
@@ -15,12 +18,14 @@ interface TagListRequest extends TagRequest {
 
     @AssertTrue(message = "INVALID_TAG_KEY")
     default boolean isEveryTagKeyWellFormed() {
-        return tags().values().stream().allMatch(tag -> tag.key() == null || tagRules().isKeyToWriteValid(tag.key()));
+        TagRules rules = target().tagRules();
+        return tags().values().stream().allMatch(tag -> tag.key() == null || rules.isKeyToWriteValid(tag.key()));
     }
 
     @AssertTrue(message = "INVALID_TAG_VALUE")
     default boolean isEveryTagValueWellFormed() {
-        return tags().values().stream().allMatch(tag -> tag.value() == null || tagRules().isValueValid(tag.value()));
+        TagRules rules = target().tagRules();
+        return tags().values().stream().allMatch(tag -> tag.value() == null || rules.isValueValid(tag.value()));
     }
 
     @AssertTrue(message = "TAG_MISMATCH")
