@@ -27,16 +27,20 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record TagsProperties(
         @Valid Admin admin,
-        @NotBlank(message = "TAGS_MASTER_KEY is not set: give it the base64 of 32 random bytes "
-                + "(for example: openssl rand -base64 32)")
-        String masterKey,
-        @NotEmpty(message = "TAGS_REGIONS names no region: give comma-separated region ids, such as "
-                + "cn-hangzhou,cn-beijing")
-        List<@Pattern(regexp = "[a-z0-9-]{1,64}", message = "TAGS_REGIONS holds \"${validatedValue}\", which is "
-                + "no region id (lower-case letters, digits and hyphens)") String> regions,
-        @Pattern(regexp = "[1-9][0-9]{0,2}", message = "TAGS_DB_POOL_SIZE must be a whole number from 1 to 999")
-        String dbPoolSize,
+        @NotBlank(message = MASTER_KEY_UNSET) String masterKey,
+        @NotEmpty(message = NO_REGIONS) List<@Pattern(regexp = REGION_ID, message = NOT_A_REGION) String> regions,
+        @Pattern(regexp = POOL_SIZE, message = NOT_A_POOL_SIZE) String dbPoolSize,
         List<String> previousMasterKeys) {
+
+    private static final String MASTER_KEY_UNSET = "TAGS_MASTER_KEY is not set: give it the base64 of 32 random bytes "
+            + "(for example: openssl rand -base64 32)";
+    private static final String NO_REGIONS = "TAGS_REGIONS names no region: give comma-separated region ids, such as "
+            + "cn-hangzhou,cn-beijing";
+    private static final String REGION_ID = "[a-z0-9-]{1,64}";
+    private static final String NOT_A_REGION = "TAGS_REGIONS holds \"${validatedValue}\", which is no region id "
+            + "(lower-case letters, digits and hyphens)";
+    private static final String POOL_SIZE = "[1-9][0-9]{0,2}";
+    private static final String NOT_A_POOL_SIZE = "TAGS_DB_POOL_SIZE must be a whole number from 1 to 999";
 
     private static final int MASTER_KEY_BYTES = 32;
 
@@ -52,7 +56,8 @@ public record TagsProperties(
     }
 
     /** @param token one token, or several separated by commas, so that a new one can be rolled out before the old one goes */
-    public record Admin(String token) {
+    public record Admin(
+            String token) {
 
         public boolean configured() {
             return !tokens().isEmpty();
@@ -107,10 +112,12 @@ public record TagsProperties(
     }
 
     private static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream()
-                .filter(value -> value != null)
-                .map(String::trim)
-                .filter(value -> !value.isEmpty())
-                .toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(value -> value != null)
+                        .map(String::trim)
+                        .filter(value -> !value.isEmpty())
+                        .toList();
     }
 }

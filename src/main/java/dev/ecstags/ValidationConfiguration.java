@@ -20,13 +20,13 @@ class ValidationConfiguration {
         return configuration -> configuration.traversableResolver(new TraversableResolver() {
             @Override
             public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path,
-                                       ElementType type) {
+                    ElementType type) {
                 return true;
             }
 
             @Override
             public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path,
-                                        ElementType type) {
+                    ElementType type) {
                 return true;
             }
         });

@@ -2,9 +2,9 @@ package dev.ecstags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.RpcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;

@@ -47,7 +47,7 @@ class AccessKeyAdminController {
     /** An account's keys, without secrets, a page at a time; {@code nextToken} continues where a page ended. */
     @GetMapping
     AccessKeyPage list(@RequestParam String accountId, @RequestParam(required = false) Integer maxResults,
-                       @RequestParam(required = false) String nextToken) {
+            @RequestParam(required = false) String nextToken) {
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw AdminProblems.badRequest(new AdminProblems.FieldProblem("accountId",
                     "must be a decimal account id of 1 to 20 digits"));

@@ -50,7 +50,8 @@ class AdminProblemAdvice extends ResponseEntityExceptionHandler {
         String field = colon < 0 ? "resources" : message.substring(0, colon);
         String rule = colon < 0 ? message : message.substring(colon + 2);
         FieldProblem problem = field.endsWith(".resourceType")
-                ? new FieldProblem(field, rule, Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList())
+                ? new FieldProblem(field, rule,
+                        Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList())
                 : new FieldProblem(field, rule);
         return AdminProblems.badRequestBody(List.of(problem));
     }
@@ -120,10 +121,12 @@ class AdminProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static Class<?> componentType(Class<?> record, String field) {
         RecordComponent[] components = record.getRecordComponents();
-        return components == null ? null : Arrays.stream(components)
-                .filter(component -> component.getName().equals(field))
-                .map(RecordComponent::getType)
-                .findFirst().orElse(null);
+        return components == null
+                ? null
+                : Arrays.stream(components)
+                        .filter(component -> component.getName().equals(field))
+                        .map(RecordComponent::getType)
+                        .findFirst().orElse(null);
     }
 
     private static List<String> enumValues(Class<?> type) {

@@ -57,9 +57,9 @@ class ResourceAdminController {
      */
     @GetMapping
     ResourcePage list(@RequestParam String accountId, @RequestParam(required = false) String regionId,
-                      @RequestParam(required = false) String resourceType,
-                      @RequestParam(required = false) Integer maxResults,
-                      @RequestParam(required = false) String nextToken) {
+            @RequestParam(required = false) String resourceType,
+            @RequestParam(required = false) Integer maxResults,
+            @RequestParam(required = false) String nextToken) {
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw AdminProblems.badRequest(new FieldProblem("accountId",
                     "must be a decimal account id of 1 to 20 digits"));
@@ -77,7 +77,7 @@ class ResourceAdminController {
     /** One resource, with every tag it carries (private ones flagged). */
     @GetMapping("/{regionId}/{resourceType}/{resourceId}")
     ResourceWithTags get(@PathVariable String regionId, @PathVariable String resourceType,
-                         @PathVariable String resourceId) {
+            @PathVariable String resourceId) {
         return inventory.find(regionId, resourceType, resourceId)
                 .map(found -> new ResourceWithTags(found.resource().regionId(), found.resource().resourceType(),
                         found.resource().resourceId(), found.resource().accountId(), found.resource().taggable(),
@@ -135,10 +135,10 @@ class ResourceAdminController {
 
     /** @param taggable absent means true: most resources carry tags */
     record Entry(@NotBlank @Size(max = 64) @XmlText String regionId,
-                 @NotBlank @Size(max = 32) @XmlText String resourceType,
-                 @NotBlank @Size(max = 256) @XmlText String resourceId,
-                 @AccountId String accountId,
-                 Boolean taggable) {
+            @NotBlank @Size(max = 32) @XmlText String resourceType,
+            @NotBlank @Size(max = 256) @XmlText String resourceId,
+            @AccountId String accountId,
+            Boolean taggable) {
 
         Entry {
             taggable = taggable == null || taggable;
@@ -161,7 +161,7 @@ class ResourceAdminController {
     }
 
     record ResourceWithTags(String regionId, String resourceType, String resourceId, String accountId,
-                            boolean taggable, List<Tag> tags) {
+            boolean taggable, List<Tag> tags) {
     }
 
     /** @param isPrivate a system tag, written by a service key with Scope=private and invisible to normal keys */

@@ -34,15 +34,15 @@ class TagHistoryController {
     /** {@code from} is included, {@code to} excluded; both ISO-8601 instants. */
     @GetMapping
     HistoryPage changes(@RequestParam(required = false) String accountId,
-                        @RequestParam(required = false) String regionId,
-                        @RequestParam(required = false) String resourceType,
-                        @RequestParam(required = false) String resourceId,
-                        @RequestParam(required = false) String tagKey,
-                        @RequestParam(required = false) String accessKeyId,
-                        @RequestParam(required = false) String from,
-                        @RequestParam(required = false) String to,
-                        @RequestParam(required = false) String pageToken,
-                        @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String regionId,
+            @RequestParam(required = false) String resourceType,
+            @RequestParam(required = false) String resourceId,
+            @RequestParam(required = false) String tagKey,
+            @RequestParam(required = false) String accessKeyId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String pageToken,
+            @RequestParam(required = false) Integer limit) {
         var query = new HistoryQuery(account(accountId), regionId, resourceType, resourceId, tagKey, accessKeyId,
                 instant("from", from, false), instant("to", to, false));
         return history.changes(query, pageToken, limit == null ? TagHistory.DEFAULT_PAGE_SIZE : limit);
@@ -51,10 +51,10 @@ class TagHistoryController {
     /** The tags of one resource at {@code at} (ISO-8601; absent: now), rebuilt from its history. */
     @GetMapping("/tags")
     ResourceTags tagsAsOf(@RequestParam(required = false) String accountId,
-                          @RequestParam(required = false) String regionId,
-                          @RequestParam(required = false) String resourceType,
-                          @RequestParam(required = false) String resourceId,
-                          @RequestParam(required = false) String at) {
+            @RequestParam(required = false) String regionId,
+            @RequestParam(required = false) String resourceType,
+            @RequestParam(required = false) String resourceId,
+            @RequestParam(required = false) String at) {
         Instant instant = at == null ? Instant.now() : instant("at", at, true);
         return history.tagsAsOf(account(accountId), required("regionId", regionId),
                 required("resourceType", resourceType), required("resourceId", resourceId), instant);

@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 
 /** The actions of ECS API version 2014-05-26 that this service answers. */
 enum RpcAction {
-    UntagResources, TagResources, ListTagResources, DescribeTags;
+    UntagResources,
+    TagResources,
+    ListTagResources,
+    DescribeTags;
 
     static final String API_VERSION = "2014-05-26";
 

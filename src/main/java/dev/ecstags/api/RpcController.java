@@ -40,7 +40,7 @@ class RpcController {
     private final TagCatalog catalog;
 
     RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
-                  AccountThrottle throttle, TagCatalog catalog) {
+            AccountThrottle throttle, TagCatalog catalog) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
@@ -103,7 +103,7 @@ class RpcController {
      * answers SignatureNonceUsed instead of the refusal (the contract puts it before every parameter rule).
      */
     private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequest rpc, ResponseFormat requested,
-                                       Authenticated authenticated, RpcAction action) {
+            Authenticated authenticated, RpcAction action) {
         Caller caller = authenticated.caller();
         SignatureNonce nonce = authenticated.nonce();
         Object body;

@@ -75,7 +75,8 @@ class RpcExceptionHandler {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state == null ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
+                if (state == null
+                        ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
                         : state.startsWith("08") || state.startsWith("57P")) {
                     return true;
                 }

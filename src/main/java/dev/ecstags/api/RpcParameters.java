@@ -99,7 +99,8 @@ record RpcParameters(Map<String, String> values) {
             }
         });
         var filters = new TreeMap<Integer, TagFilterParameter>();
-        keys.forEach((n, key) -> filters.put(n, new TagFilterParameter(key, valuesByFilter.getOrDefault(n, new TreeMap<>()))));
+        keys.forEach((n, key) -> filters.put(n,
+                new TagFilterParameter(key, valuesByFilter.getOrDefault(n, new TreeMap<>()))));
         valuesByFilter.forEach((n, tagValues) -> filters.putIfAbsent(n, new TagFilterParameter(null, tagValues)));
         return filters;
     }

@@ -56,8 +56,8 @@ final class RpcResponses {
      * carried only by the other taggable types (ddhcluster, command…) are listed with zero counts.
      */
     record ResourceTypeCount(long instance, long disk, long volume, long image, long snapshot, long securitygroup,
-                             long launchTemplate, long eni, long ddh, long keyPair, long snapshotPolicy,
-                             long reservedInstance) {
+            long launchTemplate, long eni, long ddh, long keyPair, long snapshotPolicy,
+            long reservedInstance) {
 
         static ResourceTypeCount of(java.util.Map<String, Long> byType) {
             return new ResourceTypeCount(count(byType, "instance"), count(byType, "disk"), count(byType, "volume"),

@@ -35,14 +35,14 @@ class AccessKeyLookup {
     private final LoadingCache<String, Optional<CachedAccessKey>> cache;
 
     AccessKeyLookup(JdbcClient jdbc, SecretCipher secretCipher,
-                    @Value("${tags.access-key-cache-ttl:5s}") Duration ttl) {
+            @Value("${tags.access-key-cache-ttl:5s}") Duration ttl) {
         this.jdbc = jdbc;
         this.secretCipher = secretCipher;
         Duration unknownTtl = ttl.compareTo(MAX_UNKNOWN_ID_TTL) < 0 ? ttl : MAX_UNKNOWN_ID_TTL;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(MAX_CACHED_IDS)
-                .expireAfter(Expiry.creating((String id, Optional<CachedAccessKey> key) ->
-                        key.isPresent() ? ttl : unknownTtl))
+                .expireAfter(Expiry
+                        .creating((String id, Optional<CachedAccessKey> key) -> key.isPresent() ? ttl : unknownTtl))
                 .build(this::load);
     }
 
@@ -87,9 +87,9 @@ class AccessKeyLookup {
 
     private Optional<CachedAccessKey> load(String accessKeyId) {
         return jdbc.sql("""
-                        select access_key_id, account_id, secret_cipher, service, status
-                          from access_key
-                         where access_key_id = ?""")
+                select access_key_id, account_id, secret_cipher, service, status
+                  from access_key
+                 where access_key_id = ?""")
                 .param(accessKeyId)
                 .query((row, rowNumber) -> new CachedAccessKey(
                         new Caller(row.getString("access_key_id"), row.getString("account_id"),

@@ -34,7 +34,7 @@ public class AccessKeys {
     private final SecureRandom random = new SecureRandom();
 
     AccessKeys(JdbcClient jdbc, SecretCipher secretCipher, SignatureNonces nonces,
-               AccessKeyLookup lookup, Clock clock) {
+            AccessKeyLookup lookup, Clock clock) {
         this.jdbc = jdbc;
         this.secretCipher = secretCipher;
         this.nonces = nonces;
@@ -78,8 +78,8 @@ public class AccessKeys {
 
     private IssuedAccessKey insert(String accountId, boolean service, String accessKeyId, String secret) {
         jdbc.sql("""
-                        insert into access_key (access_key_id, account_id, secret_cipher, service, status, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                insert into access_key (access_key_id, account_id, secret_cipher, service, status, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
                 .params(accessKeyId, accountId, secretCipher.encrypt(accessKeyId, secret), service,
                         AccessKeyStatus.Active.name(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
@@ -96,8 +96,8 @@ public class AccessKeys {
     public Optional<AccessKeyView> changeStatus(String accessKeyId, AccessKeyStatus status) {
         Objects.requireNonNull(status, "status");
         Optional<AccessKeyView> changed = jdbc.sql("""
-                        update access_key set status = ? where access_key_id = ?
-                        returning access_key_id, account_id, service, status""")
+                update access_key set status = ? where access_key_id = ?
+                returning access_key_id, account_id, service, status""")
                 .params(status.name(), accessKeyId)
                 .query(AccessKeys::view)
                 .optional();
@@ -135,9 +135,9 @@ public class AccessKeys {
      */
     public List<AccessKeyView> list(String accountId, String afterAccessKeyId, int limit) {
         return jdbc.sql("""
-                        select access_key_id, account_id, service, status from access_key
-                         where account_id = ? and access_key_id > ?
-                         order by access_key_id limit ?""")
+                select access_key_id, account_id, service, status from access_key
+                 where account_id = ? and access_key_id > ?
+                 order by access_key_id limit ?""")
                 .params(accountId, afterAccessKeyId == null ? "" : afterAccessKeyId, limit)
                 .query(AccessKeys::view)
                 .list();
@@ -182,11 +182,11 @@ public class AccessKeys {
     /** Every key after the given id, in id order, a batch at a time ("" for the first batch). */
     private List<Sealed> sealedAfter(String accessKeyId, int limit) {
         return jdbc.sql("""
-                        select account_id, access_key_id, secret_cipher
-                          from access_key
-                         where access_key_id > ?
-                         order by access_key_id
-                         limit ?""")
+                select account_id, access_key_id, secret_cipher
+                  from access_key
+                 where access_key_id > ?
+                 order by access_key_id
+                 limit ?""")
                 .params(accessKeyId, limit)
                 .query((row, n) -> new Sealed(row.getString("account_id"), row.getString("access_key_id"),
                         row.getBytes("secret_cipher")))
@@ -196,8 +196,8 @@ public class AccessKeys {
     /** Replaces a sealed secret unless it changed meanwhile (then another re-seal did it already). */
     private boolean replace(Sealed sealed, byte[] resealed) {
         return jdbc.sql("""
-                        update access_key set secret_cipher = ?
-                         where account_id = ? and access_key_id = ? and secret_cipher = ?""")
+                update access_key set secret_cipher = ?
+                 where account_id = ? and access_key_id = ? and secret_cipher = ?""")
                 .params(resealed, sealed.accountId(), sealed.accessKeyId(), sealed.secretCipher())
                 .update() == 1;
     }

@@ -2,7 +2,7 @@ package dev.ecstags.auth;
 
 /** A newly created AccessKey: the only time its secret is ever shown. */
 public record IssuedAccessKey(String accessKeyId, String accessKeySecret, String accountId, boolean service,
-                              AccessKeyStatus status) {
+        AccessKeyStatus status) {
 
     @Override
     public String toString() {

@@ -24,8 +24,8 @@ public class RequestAuthenticator {
     static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
 
     /** Exactly what the SDKs send (UTC, no fraction); the strict resolver refuses dates such as 02-30. */
-    private static final DateTimeFormatter TIMESTAMP_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final AccessKeyLookup accessKeys;
     private final SignatureNonces nonces;

@@ -97,7 +97,7 @@ public sealed interface RequestCredentials {
     }
 
     record V1(String accessKeyId, String signature, String signatureMethod, String signatureVersion, String nonce,
-              String timestamp) implements RequestCredentials {
+            String timestamp) implements RequestCredentials {
 
         @Override
         public void verifySignature(SignedRequest request, String accessKeySecret) {
@@ -120,7 +120,8 @@ public sealed interface RequestCredentials {
     }
 
     record V3(V3Authorization authorization, String nonce, String timestamp, String contentSha256)
-            implements RequestCredentials {
+            implements
+                RequestCredentials {
 
         @Override
         public String accessKeyId() {

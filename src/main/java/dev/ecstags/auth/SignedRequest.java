@@ -13,7 +13,7 @@ import java.util.Map;
  * @param body            the raw body, empty when none; V3 checks its SHA-256
  */
 public record SignedRequest(String method, Map<String, String> queryParameters, Map<String, String> parameters,
-                            Map<String, String> headers, byte[] body) {
+        Map<String, String> headers, byte[] body) {
 
     public SignedRequest {
         queryParameters = Map.copyOf(queryParameters);

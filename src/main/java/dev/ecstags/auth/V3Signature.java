@@ -72,8 +72,8 @@ final class V3Signature {
      * @param header          a request header by lower-case name, or null
      */
     static String canonicalRequest(String httpMethod, Map<String, String> queryParameters,
-                                   Function<String, String> header, List<String> signedHeaders,
-                                   String hashedPayload) {
+            Function<String, String> header, List<String> signedHeaders,
+            String hashedPayload) {
         String canonicalQuery = queryParameters.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(parameter -> PercentEncoding.encode(parameter.getKey()) + "="

@@ -20,18 +20,21 @@ public enum ErrorCode {
     REQUEST_HEADER_TOO_LARGE(431, "RequestHeaderTooLarge",
             "The request line and headers are larger than the service accepts."),
     REQUEST_TIMEOUT(408, "RequestTimeout", "The request did not arrive in full within the time allowed."),
-    REQUEST_BODY_TOO_LARGE(413, "RequestBodyTooLarge", "The request body is larger than 1 MB, the most the service accepts."),
+    REQUEST_BODY_TOO_LARGE(413, "RequestBodyTooLarge",
+            "The request body is larger than 1 MB, the most the service accepts."),
     UNSUPPORTED_HTTP_METHOD(403, "UnsupportedHTTPMethod", "This http method is not supported."),
     MISSING_PARAMETER(400, "MissingParameter",
             "The input parameter \"%s\" that is mandatory for processing this request is not supplied."),
     INCOMPLETE_SIGNATURE(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards."),
     INVALID_VERSION(400, "InvalidVersion", "Specified parameter Version is not valid."),
     INVALID_ACTION(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
-    INVALID_TIMESTAMP_FORMAT(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."),
+    INVALID_TIMESTAMP_FORMAT(400, "InvalidTimeStamp.Format",
+            "Specified time stamp or date value is not well formatted."),
     INVALID_TIMESTAMP_EXPIRED(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."),
     ACCESS_KEY_NOT_FOUND(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
     ACCESS_KEY_INACTIVE(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
-    SIGNATURE_DOES_NOT_MATCH(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.%s"),
+    SIGNATURE_DOES_NOT_MATCH(400, "SignatureDoesNotMatch",
+            "Specified signature is not matched with our calculation.%s"),
     // Right after the signature is verified, so that nobody but the account itself can spend its share, and before
     // the nonce is recorded, so that a throttled call does not use it up: per account, region and action class
     // (TagResources/UntagResources, ListTagResources/DescribeTags), and for the account's calls in progress at once.
@@ -44,14 +47,17 @@ public enum ErrorCode {
             "The specified operator not have permission to set TagOwnerUid value."),
     MISSING_TAG_OWNER_UID(404, "MissingParameter.TagOwnerUid", "The parameter - TagOwnerUid should not be null"),
     MISSING_TAG_OWNER_BID(404, "MissingParameter.TagOwnerBid", "The parameter - TagOwnerBid should not be null"),
-    PERMISSION_DENIED_SCOPE(403, "PermissionDenied.Scope", "The specified operator not have permission to set Scope value."),
+    PERMISSION_DENIED_SCOPE(403, "PermissionDenied.Scope",
+            "The specified operator not have permission to set Scope value."),
     INVALID_SCOPE(400, "Invalid.Scope", "The specified scope is invalid."),
     MISSING_REGION_ID(404, "MissingParameter.RegionId", "The parameter - RegionId should not be null"),
     INVALID_REGION_ID(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist."),
     MISSING_RESOURCE_TYPE(404, "MissingParameter.ResourceType", "The parameter - ResourceType should not be null"),
-    INVALID_RESOURCE_TYPE(404, "InvalidResourceType.NotFound", "The ResourceType provided does not exist in our records."),
+    INVALID_RESOURCE_TYPE(404, "InvalidResourceType.NotFound",
+            "The ResourceType provided does not exist in our records."),
     MISSING_RESOURCE_IDS(404, "MissingParameter.ResourceIds", "The parameter - ResourceIds.N should not be null"),
-    NUMBER_EXCEED_RESOURCE_IDS(400, "NumberExceed.ResourceIds", "The ResourceIds parameter's number is exceed , Valid : 50"),
+    NUMBER_EXCEED_RESOURCE_IDS(400, "NumberExceed.ResourceIds",
+            "The ResourceIds parameter's number is exceed , Valid : 50"),
     MISSING_TAGS(404, "MissingParameter.Tags", "The parameter - Tags should not be null"),
     NUMBER_EXCEED_TAGS(400, "NumberExceed.Tags", "The Tags parameter's number is exceed , Valid : 20"),
     INVALID_TAG_COUNT(400, "InvalidTagCount", "The specified tags are beyond the permitted range."),
@@ -99,7 +105,7 @@ public enum ErrorCode {
         if (!messageTemplate.contains("%s")) {
             return messageTemplate;
         }
-        return String.format(messageTemplate, args.length == 0 ? new Object[] {""} : args);
+        return String.format(messageTemplate, args.length == 0 ? new Object[]{""} : args);
     }
 
     public ApiException exception(Object... args) {

@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param to   first instant excluded
  */
 public record HistoryQuery(String accountId, String regionId, String resourceType, String resourceId,
-                           String tagKey, String accessKeyId, Instant from, Instant to) {
+        String tagKey, String accessKeyId, Instant from, Instant to) {
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param action      TagResources, UntagResources, DeleteResource or MoveResource
  */
 public record TagChange(Instant changedAt, long id, String requestId, String accessKeyId, String action,
-                        String accountId, String regionId, String resourceType, String resourceId, String tagKey,
-                        String valueBefore, String valueAfter,
-                        @JsonProperty("private") boolean privateTag) {
+        String accountId, String regionId, String resourceType, String resourceId, String tagKey,
+        String valueBefore, String valueAfter,
+        @JsonProperty("private") boolean privateTag) {
 }

@@ -54,13 +54,14 @@ public class TagHistory {
      */
     @Transactional(readOnly = true)
     public ResourceTags tagsAsOf(String accountId, String regionId, String resourceType, String resourceId,
-                                 Instant at) {
+            Instant at) {
         if (!properties.keepsEverything()) {
             Instant horizon = clock.instant().minus(properties.retention());
             if (at.isBefore(horizon)) {
                 throw new InvalidHistoryQueryException("at: the history is kept for " + properties.retention()
-                        .toDays() + " days; the earliest instant it can rebuild is " + horizon.truncatedTo(
-                        ChronoUnit.SECONDS));
+                        .toDays() + " days; the earliest instant it can rebuild is "
+                        + horizon.truncatedTo(
+                                ChronoUnit.SECONDS));
             }
         }
         return new ResourceTags(at, store.tagsAsOf(accountId, regionId, resourceType.toLowerCase(Locale.ROOT),

@@ -56,19 +56,19 @@ class TagHistoryStore {
      * before its first later change (none if it was absent), any other key has its current value.
      */
     List<ResourceTags.Tag> tagsAsOf(String accountId, String regionId, String resourceType, String resourceId,
-                                    Instant at) {
+            Instant at) {
         return jdbc.sql("""
-                        with later as (
-                            select distinct on (tag_key) tag_key, value_before, private from tag_history
-                            where account_id = :account and region_id = :region and resource_type = :type
-                              and resource_id = :resource and changed_at > :at
-                            order by tag_key, changed_at, id)
-                        select tag_key, value_before as tag_value, private from later where value_before is not null
-                        union all
-                        select tag_key, tag_value, private from tag
-                        where account_id = :account and region_id = :region and resource_type = :type
-                          and resource_id = :resource and tag_key not in (select tag_key from later)
-                        order by tag_key""")
+                with later as (
+                    select distinct on (tag_key) tag_key, value_before, private from tag_history
+                    where account_id = :account and region_id = :region and resource_type = :type
+                      and resource_id = :resource and changed_at > :at
+                    order by tag_key, changed_at, id)
+                select tag_key, value_before as tag_value, private from later where value_before is not null
+                union all
+                select tag_key, tag_value, private from tag
+                where account_id = :account and region_id = :region and resource_type = :type
+                  and resource_id = :resource and tag_key not in (select tag_key from later)
+                order by tag_key""")
                 .param("account", accountId)
                 .param("region", regionId)
                 .param("type", resourceType)
@@ -85,16 +85,16 @@ class TagHistoryStore {
      */
     int purge(Instant cutoff, int batch) {
         return jdbc.sql("""
-                        delete from tag_history where ctid = any(array(
-                            select ctid from tag_history where changed_at < :cutoff
-                            limit :batch for update skip locked))""")
+                delete from tag_history where ctid = any(array(
+                    select ctid from tag_history where changed_at < :cutoff
+                    limit :batch for update skip locked))""")
                 .param("cutoff", utc(cutoff))
                 .param("batch", batch)
                 .update();
     }
 
     private static void narrow(StringBuilder sql, HashMap<String, Object> params, String column, String name,
-                               String value) {
+            String value) {
         if (value != null) {
             sql.append(" and ").append(column).append(" = :").append(name);
             params.put(name, value);

@@ -65,33 +65,33 @@ public class ResourceInventory {
         // owned twice; the key alone is no unique constraint (the table is keyed by account first, for Citus).
         // Locks are taken in hash order so that overlapping batches cannot deadlock.
         jdbc.sql("""
-                        select count(pg_advisory_xact_lock(lock_key))
-                        from (select distinct hashtextextended(identity, 0) as lock_key
-                              from unnest(?::text[]) as identity
-                              order by lock_key) as keys
-                        """)
+                select count(pg_advisory_xact_lock(lock_key))
+                from (select distinct hashtextextended(identity, 0) as lock_key
+                      from unnest(?::text[]) as identity
+                      order by lock_key) as keys
+                """)
                 .param(identities)
                 .query(Long.class)
                 .single();
         dropTagsOfMovingResources(accountIds, regionIds, types, resourceIds, ChangeSource.admin());
 
         return jdbc.sql("""
-                        with registration as (
-                            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
-                                as r(account_id, region_id, resource_type, resource_id, taggable)
-                        ), moved_away as (
-                            delete from resource owned
-                            using registration r
-                            where owned.region_id = r.region_id
-                              and owned.resource_type = r.resource_type
-                              and owned.resource_id = r.resource_id
-                              and owned.account_id <> r.account_id
-                        )
-                        insert into resource (account_id, region_id, resource_type, resource_id, taggable)
-                        select account_id, region_id, resource_type, resource_id, taggable from registration
-                        on conflict (account_id, region_id, resource_type, resource_id)
-                            do update set taggable = excluded.taggable
-                        """)
+                with registration as (
+                    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+                        as r(account_id, region_id, resource_type, resource_id, taggable)
+                ), moved_away as (
+                    delete from resource owned
+                    using registration r
+                    where owned.region_id = r.region_id
+                      and owned.resource_type = r.resource_type
+                      and owned.resource_id = r.resource_id
+                      and owned.account_id <> r.account_id
+                )
+                insert into resource (account_id, region_id, resource_type, resource_id, taggable)
+                select account_id, region_id, resource_type, resource_id, taggable from registration
+                on conflict (account_id, region_id, resource_type, resource_id)
+                    do update set taggable = excluded.taggable
+                """)
                 .params(accountIds, regionIds, types, resourceIds, taggable)
                 .update();
     }
@@ -122,7 +122,7 @@ public class ResourceInventory {
      * and recorded in the tag history against the account that had them.
      */
     private void dropTagsOfMovingResources(String[] accountIds, String[] regionIds, String[] types,
-                                           String[] resourceIds, ChangeSource source) {
+            String[] resourceIds, ChangeSource source) {
         if (lockResources(accountIds, regionIds, types, resourceIds) > 0) {
             dropTags(accountIds, regionIds, types, resourceIds, "MoveResource", source);
         }
@@ -136,15 +136,15 @@ public class ResourceInventory {
      */
     private long lockResources(String[] accountIds, String[] regionIds, String[] types, String[] resourceIds) {
         return jdbc.sql("""
-                        select count(*) from (
-                            select 1 from resource owned
-                            join unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                                as r(account_id, region_id, resource_type, resource_id)
-                              on owned.region_id = r.region_id and owned.resource_type = r.resource_type
-                             and owned.resource_id = r.resource_id
-                             and (r.account_id is null or owned.account_id <> r.account_id)
-                            order by owned.account_id, owned.region_id, owned.resource_type, owned.resource_id
-                            for update of owned) locked""")
+                select count(*) from (
+                    select 1 from resource owned
+                    join unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                        as r(account_id, region_id, resource_type, resource_id)
+                      on owned.region_id = r.region_id and owned.resource_type = r.resource_type
+                     and owned.resource_id = r.resource_id
+                     and (r.account_id is null or owned.account_id <> r.account_id)
+                    order by owned.account_id, owned.region_id, owned.resource_type, owned.resource_id
+                    for update of owned) locked""")
                 .params(accounts(accountIds, regionIds.length), regionIds, types, resourceIds)
                 .query(Long.class)
                 .single();
@@ -152,26 +152,26 @@ public class ResourceInventory {
 
     /** Deletes the tags of the listed (locked) resources and records each in the tag history, in one statement. */
     private void dropTags(String[] accountIds, String[] regionIds, String[] types, String[] resourceIds,
-                          String action, ChangeSource source) {
+            String action, ChangeSource source) {
         jdbc.sql("""
-                        with listed as (
-                            select owned.* from resource owned
-                            join unnest(:accounts::text[], :regions::text[], :types::text[], :ids::text[])
-                                as r(account_id, region_id, resource_type, resource_id)
-                              on owned.region_id = r.region_id and owned.resource_type = r.resource_type
-                             and owned.resource_id = r.resource_id
-                             and (r.account_id is null or owned.account_id <> r.account_id)),
-                        dropped as (
-                            delete from tag using listed
-                            where tag.account_id = listed.account_id and tag.region_id = listed.region_id
-                              and tag.resource_type = listed.resource_type and tag.resource_id = listed.resource_id
-                            returning tag.*)
-                        insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id,
-                                                 tag_key, value_before, value_after, private, action, request_id,
-                                                 access_key_id)
-                        select account_id, clock_timestamp(), region_id, resource_type, resource_id, tag_key,
-                               tag_value, null, private, :action, :requestId, :accessKeyId
-                        from dropped""")
+                with listed as (
+                    select owned.* from resource owned
+                    join unnest(:accounts::text[], :regions::text[], :types::text[], :ids::text[])
+                        as r(account_id, region_id, resource_type, resource_id)
+                      on owned.region_id = r.region_id and owned.resource_type = r.resource_type
+                     and owned.resource_id = r.resource_id
+                     and (r.account_id is null or owned.account_id <> r.account_id)),
+                dropped as (
+                    delete from tag using listed
+                    where tag.account_id = listed.account_id and tag.region_id = listed.region_id
+                      and tag.resource_type = listed.resource_type and tag.resource_id = listed.resource_id
+                    returning tag.*)
+                insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id,
+                                         tag_key, value_before, value_after, private, action, request_id,
+                                         access_key_id)
+                select account_id, clock_timestamp(), region_id, resource_type, resource_id, tag_key,
+                       tag_value, null, private, :action, :requestId, :accessKeyId
+                from dropped""")
                 .param("accounts", accounts(accountIds, regionIds.length))
                 .param("regions", regionIds)
                 .param("types", types)
@@ -197,18 +197,19 @@ public class ResourceInventory {
      */
     @Transactional(readOnly = true)
     public List<RegisteredResource> list(String accountId, String regionId, String resourceType,
-                                         RegisteredResource after, int limit) {
-        String type = resourceType == null ? null
+            RegisteredResource after, int limit) {
+        String type = resourceType == null
+                ? null
                 : ResourceType.fromWire(resourceType).map(ResourceType::wireName).orElse(resourceType);
         return jdbc.sql("""
-                        select region_id, resource_type, resource_id, account_id, taggable
-                          from resource
-                         where account_id = ?
-                           and (?::text is null or region_id = ?)
-                           and (?::text is null or resource_type = ?)
-                           and (region_id, resource_type, resource_id) > (?, ?, ?)
-                         order by region_id, resource_type, resource_id
-                         limit ?""")
+                select region_id, resource_type, resource_id, account_id, taggable
+                  from resource
+                 where account_id = ?
+                   and (?::text is null or region_id = ?)
+                   and (?::text is null or resource_type = ?)
+                   and (region_id, resource_type, resource_id) > (?, ?, ?)
+                 order by region_id, resource_type, resource_id
+                 limit ?""")
                 .params(accountId, regionId, regionId, type, type,
                         after == null ? "" : after.regionId(), after == null ? "" : after.resourceType(),
                         after == null ? "" : after.resourceId(), limit)
@@ -224,17 +225,17 @@ public class ResourceInventory {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select region_id, resource_type, resource_id, account_id, taggable
-                          from resource
-                         where region_id = ? and resource_type = ? and resource_id = ?""")
+                select region_id, resource_type, resource_id, account_id, taggable
+                  from resource
+                 where region_id = ? and resource_type = ? and resource_id = ?""")
                 .params(regionId, type.get().wireName(), resourceId)
                 .query((row, n) -> registered(row))
                 .optional()
                 .map(resource -> new ResourceWithTags(resource, jdbc.sql("""
-                                select tag_key, tag_value, private
-                                  from tag
-                                 where account_id = ? and region_id = ? and resource_type = ? and resource_id = ?
-                                 order by tag_key""")
+                        select tag_key, tag_value, private
+                          from tag
+                         where account_id = ? and region_id = ? and resource_type = ? and resource_id = ?
+                         order by tag_key""")
                         .params(resource.accountId(), resource.regionId(), resource.resourceType(),
                                 resource.resourceId())
                         .query((row, n) -> new ResourceTag(row.getString("tag_key"), row.getString("tag_value"),
@@ -249,7 +250,7 @@ public class ResourceInventory {
 
     /** A resource as registered; the type in its wire name. */
     public record RegisteredResource(String regionId, String resourceType, String resourceId, String accountId,
-                                     boolean taggable) {
+            boolean taggable) {
     }
 
     /** @param privateTag a system tag, invisible to normal keys */

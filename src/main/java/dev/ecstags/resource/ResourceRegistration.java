@@ -6,5 +6,5 @@ package dev.ecstags.resource;
  * @param resourceType any case; stored and answered in lower case
  */
 public record ResourceRegistration(String regionId, String resourceType, String resourceId, String accountId,
-                                   boolean taggable) {
+        boolean taggable) {
 }

@@ -10,5 +10,5 @@ import java.util.List;
  * @param tags       pairs to select ({@code value} null: every value of the key), any matching; empty: all
  */
 record CatalogQuery(String accountId, String regionId, String type, String resourceId, boolean privateTags,
-                    List<TagParameter> tags) {
+        List<TagParameter> tags) {
 }

@@ -19,8 +19,7 @@ import java.util.TreeMap;
 public record DescribeTagsRequest(
         @Valid TagTarget target,
         String resourceId,
-        @TagLimits
-        SortedMap<Integer, TagParameter> tags,
+        @TagLimits SortedMap<Integer, TagParameter> tags,
         String pageNumber,
         String pageSize,
         String category) implements TagPairsRequest {

@@ -13,10 +13,8 @@ import java.util.SortedMap;
  */
 public record ListTagResourcesRequest(
         @Valid @ResourceTypeNamed TagTarget target,
-        @ResourceIdLimits
-        SortedMap<Integer, String> resourceIds,
-        @TagLimits
-        SortedMap<Integer, TagParameter> tags,
+        @ResourceIdLimits SortedMap<Integer, String> resourceIds,
+        @TagLimits SortedMap<Integer, TagParameter> tags,
         SortedMap<Integer, TagFilterParameter> tagFilters,
         String nextToken) implements TagPairsRequest {
 

@@ -7,7 +7,7 @@ import java.util.List;
  * region, the listed ids (distinct, in request order), and one kind of tag.
  */
 record ResolvedTarget(String accountId, String regionId, String resourceType, List<String> resourceIds,
-                      boolean privateTags) {
+        boolean privateTags) {
 
     String describe() {
         return String.join("\u0001", accountId, regionId, resourceType, Boolean.toString(privateTags));

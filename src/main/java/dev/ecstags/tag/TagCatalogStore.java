@@ -24,8 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TagCatalogStore {
 
-    private static final String[] ALL_TYPES =
-            Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toArray(String[]::new);
+    private static final String[] ALL_TYPES = Arrays.stream(ResourceType.values()).map(ResourceType::wireName)
+            .toArray(String[]::new);
 
     private static final String SCOPE = "account_id = :account and region_id = :region and private = :private";
 
@@ -102,7 +102,7 @@ class TagCatalogStore {
     }
 
     private record Row(boolean nonceFresh, long total, String tagKey, String tagValue, String resourceType,
-                       long resources) {
+            long resources) {
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** What ListTagResources selects: the target's resources, narrowed by tags or tag filters. */
 record TagQuery(ResolvedTarget target, boolean byResourceIds, List<TagParameter> tags,
-                List<TagFilterParameter> filters) {
+        List<TagFilterParameter> filters) {
 
     static TagQuery of(ResolvedTarget target, ListTagResourcesRequest request) {
         return new TagQuery(target, !request.resourceIds().isEmpty(), List.copyOf(request.tags().values()),

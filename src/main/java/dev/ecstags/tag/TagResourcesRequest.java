@@ -14,12 +14,10 @@ import java.util.SortedMap;
  */
 public record TagResourcesRequest(
         @Valid @ResourceTypeNamed TagTarget target,
-        @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @ResourceIdLimits
-        SortedMap<Integer, String> resourceIds,
-        @NotEmpty(message = "MISSING_TAGS")
-        @TagLimits
-        SortedMap<Integer, TagParameter> tags) implements TagPairsRequest {
+        @NotEmpty(message = "MISSING_RESOURCE_IDS") @ResourceIdLimits SortedMap<Integer, String> resourceIds,
+        @NotEmpty(message = "MISSING_TAGS") @TagLimits SortedMap<Integer, TagParameter> tags)
+        implements
+            TagPairsRequest {
 
     /** Key to value, in request order; a value not given is "". */
     Map<String, String> tagsToWrite() {

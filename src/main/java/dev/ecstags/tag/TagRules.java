@@ -40,7 +40,8 @@ record TagRules(boolean reservedPrefixesAllowed) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+            } else if (c < 0x20
+                    ? c != '\t' && c != '\n' && c != '\r'
                     : Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
                 return false;
             }

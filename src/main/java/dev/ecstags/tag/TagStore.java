@@ -106,7 +106,7 @@ class TagStore {
      * tag history (V4), as {@link #RECORD_HISTORY} does for the other statements.
      */
     ChangeOutcome tagWithinQuota(ResolvedTarget target, Map<String, String> tags, int quota, SignatureNonce nonce,
-                           ChangeSource source) {
+            ChangeSource source) {
         var params = params(target, List.copyOf(tags.keySet()));
         params.put("values", tags.values().toArray(String[]::new));
         params.put("quota", quota);
@@ -114,11 +114,11 @@ class TagStore {
         params.put("requestId", source.requestId());
         params.put("accessKeyId", source.accessKeyId());
         return jdbc.sql("""
-                        select nonce_fresh as fresh, resources_found as found, resources_untaggable as untaggable,
-                               named_key_other_kind as other_kind, most_kept
-                        from tag_resources_within_quota(:account, :region, :type, :ids::text[], :keys::text[],
-                            :values::text[], :private, :quota, :nonceAccount, :nonceAccessKey, :nonceValue,
-                            :nonceExpiresAt, :nonceNow, :requestId, :accessKeyId)""")
+                select nonce_fresh as fresh, resources_found as found, resources_untaggable as untaggable,
+                       named_key_other_kind as other_kind, most_kept
+                from tag_resources_within_quota(:account, :region, :type, :ids::text[], :keys::text[],
+                    :values::text[], :private, :quota, :nonceAccount, :nonceAccessKey, :nonceValue,
+                    :nonceExpiresAt, :nonceNow, :requestId, :accessKeyId)""")
                 .params(params)
                 .query(ChangeOutcome.MAPPER)
                 .single();
@@ -200,10 +200,12 @@ class TagStore {
                                 order by k.tag_key limit 1), p.n + 1
                         from target_keys p where p.tag_key is not null and p.n < %d),
                     """.formatted(KEYS_ENUMERATED);
-            String someKeyMatches = keyPatterns.isEmpty() ? "" : """
-                      and (select count(*) >= %d or (%s) from target_keys where tag_key is not null)
-                    """.formatted(KEYS_ENUMERATED, keyPatterns.stream()
-                    .map(pattern -> "bool_or(" + pattern + ")").collect(Collectors.joining(" and ")));
+            String someKeyMatches = keyPatterns.isEmpty()
+                    ? ""
+                    : """
+                              and (select count(*) >= %d or (%s) from target_keys where tag_key is not null)
+                            """.formatted(KEYS_ENUMERATED, keyPatterns.stream()
+                            .map(pattern -> "bool_or(" + pattern + ")").collect(Collectors.joining(" and ")));
             String everyCondition = conditions.stream()
                     .map(condition -> "bool_or(" + condition + ")").collect(Collectors.joining("\n and "));
             sql = """
@@ -233,7 +235,7 @@ class TagStore {
      * an empty page still tells whether the nonce was new.
      */
     private TagListing listingRecordingTheNonce(String select, Map<String, Object> params, ResolvedTarget target,
-                                             SignatureNonce nonce) {
+            SignatureNonce nonce) {
         nonce.addTo(params);
         var statement = "with " + SignatureNonce.RECORD_CTE + ", page as (" + select + """
                 )

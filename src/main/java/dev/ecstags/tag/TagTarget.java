@@ -16,9 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
  */
 public record TagTarget(
         Caller caller,
-        @NotEmpty(message = "MISSING_REGION_ID")
-        @KnownRegion(message = "INVALID_REGION_ID")
-        String regionId,
+        @NotEmpty(message = "MISSING_REGION_ID") @KnownRegion(message = "INVALID_REGION_ID") String regionId,
         String resourceType,
         String tagOwnerUid,
         String tagOwnerBid,

@@ -14,11 +14,8 @@ import java.util.SortedMap;
  */
 public record UntagResourcesRequest(
         @Valid @ResourceTypeNamed TagTarget target,
-        @NotEmpty(message = "MISSING_RESOURCE_IDS")
-        @ResourceIdLimits
-        SortedMap<Integer, String> resourceIds,
-        @TagLimits
-        SortedMap<Integer, String> tagKeys,
+        @NotEmpty(message = "MISSING_RESOURCE_IDS") @ResourceIdLimits SortedMap<Integer, String> resourceIds,
+        @TagLimits SortedMap<Integer, String> tagKeys,
         boolean all) implements TagRequest {
 
     @AssertTrue(message = "MISSING_TAGS")

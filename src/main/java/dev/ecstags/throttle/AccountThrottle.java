@@ -34,7 +34,7 @@ public class AccountThrottle {
     private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
 
     AccountThrottle(ThrottleProperties properties, Regions regions,
-                    @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
         this.regions = regions;
         this.accountMaxConnections = properties.accountMaxConnections() > 0
                 ? properties.accountMaxConnections()

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("tags.throttle")
 public record ThrottleProperties(int writePerSecond, int readPerSecond, int accountMaxConnections,
-                                 int accountsTracked, Duration ratePeriod) {
+        int accountsTracked, Duration ratePeriod) {
 
     public ThrottleProperties {
         if (writePerSecond < 0 || readPerSecond < 0 || accountMaxConnections < 0) {

@@ -85,9 +85,9 @@ class AdminReadsTest extends AdminApiTest {
         admin.call("PUT", "/admin/v1/resources", "{\"resources\":[" + resource("cn-hangzhou", "instance", instance,
                 account) + "]}");
         jdbc.sql("""
-                        insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
-                        values (?, 'cn-hangzhou', 'instance', ?, 'env', 'prod', false),
-                               (?, 'cn-hangzhou', 'instance', ?, 'acs:owner', 'svc', true)""")
+                insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value, private)
+                values (?, 'cn-hangzhou', 'instance', ?, 'env', 'prod', false),
+                       (?, 'cn-hangzhou', 'instance', ?, 'acs:owner', 'svc', true)""")
                 .params(account, instance, account, instance).update();
 
         Reply reply = admin.call("GET", "/admin/v1/resources/cn-hangzhou/instance/" + instance, null);

@@ -17,9 +17,9 @@ class AdminTokenInterceptorTest {
 
     @Test
     void withoutAConfiguredTokenEveryCallIsRefused() {
-        for (String unset : new String[] {null, "", "  "}) {
+        for (String unset : new String[]{null, "", "  "}) {
             AdminTokenInterceptor interceptor = interceptor(unset);
-            for (String authorization : new String[] {null, "Bearer ", "Bearer  ", "Bearer anything"}) {
+            for (String authorization : new String[]{null, "Bearer ", "Bearer  ", "Bearer anything"}) {
                 assertThatThrownBy(() -> interceptor.preHandle(request(authorization), new MockHttpServletResponse(),
                         new Object()))
                         .isInstanceOfSatisfying(ErrorResponseException.class,
@@ -36,7 +36,7 @@ class AdminTokenInterceptorTest {
                 .isTrue();
         assertThat(interceptor.preHandle(request("bearer s3cret"), new MockHttpServletResponse(), new Object()))
                 .as("the scheme is case-insensitive").isTrue();
-        for (String wrong : new String[] {null, "s3cret", "Basic s3cret", "Bearer s3cre", "Bearer s3cret2",
+        for (String wrong : new String[]{null, "s3cret", "Basic s3cret", "Bearer s3cre", "Bearer s3cret2",
                 "Bearer S3CRET", "Bearer "}) {
             assertThatThrownBy(() -> interceptor.preHandle(request(wrong), new MockHttpServletResponse(),
                     new Object()))
@@ -50,11 +50,11 @@ class AdminTokenInterceptorTest {
     void severalCommaSeparatedTokensAllPassSoThatANewOneCanBeRolledOutBeforeTheOldOneGoes() throws Exception {
         AdminTokenInterceptor interceptor = interceptor(" old-token , new-token ,");
 
-        for (String token : new String[] {"old-token", "new-token"}) {
+        for (String token : new String[]{"old-token", "new-token"}) {
             assertThat(interceptor.preHandle(request("Bearer " + token), new MockHttpServletResponse(), new Object()))
                     .as(token).isTrue();
         }
-        for (String wrong : new String[] {"Bearer old-token,new-token", "Bearer ", "Bearer old", "Bearer  , "}) {
+        for (String wrong : new String[]{"Bearer old-token,new-token", "Bearer ", "Bearer old", "Bearer  , "}) {
             assertThatThrownBy(() -> interceptor.preHandle(request(wrong), new MockHttpServletResponse(),
                     new Object()))
                     .as(wrong)

@@ -49,8 +49,8 @@ class ResourceAdminApiTest extends AdminApiTest {
         String instance = TestIds.instance();
         admin.call("PUT", "/admin/v1/resources", registration(instance, ACCOUNT));
         jdbc.sql("""
-                        insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
-                        values (?, 'cn-hangzhou', 'instance', ?, 'env', 'prod')""")
+                insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
+                values (?, 'cn-hangzhou', 'instance', ?, 'env', 'prod')""")
                 .params(ACCOUNT, instance)
                 .update();
 
@@ -75,7 +75,7 @@ class ResourceAdminApiTest extends AdminApiTest {
         String instance = TestIds.instance();
         String body = registration(instance, ACCOUNT);
 
-        for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + AdminHttp.TOKEN,
+        for (String authorization : new String[]{null, "Bearer wrong-token", "Basic " + AdminHttp.TOKEN,
                 AdminHttp.TOKEN}) {
             Reply reply = admin.call("PUT", "/admin/v1/resources", authorization, body);
             assertProblem(reply, 401);
@@ -151,10 +151,12 @@ class ResourceAdminApiTest extends AdminApiTest {
 
     @Test
     void anUnknownRegionOrTypeIs400() {
-        Reply region = admin.call("PUT", "/admin/v1/resources", """
-                {"resources":[{"regionId":"mars-north-1","resourceType":"instance","resourceId":"i-1","accountId":"1"}]}""");
-        Reply type = admin.call("PUT", "/admin/v1/resources", """
-                {"resources":[{"regionId":"cn-hangzhou","resourceType":"rocket","resourceId":"i-1","accountId":"1"}]}""");
+        Reply region = admin.call("PUT", "/admin/v1/resources",
+                """
+                        {"resources":[{"regionId":"mars-north-1","resourceType":"instance","resourceId":"i-1","accountId":"1"}]}""");
+        Reply type = admin.call("PUT", "/admin/v1/resources",
+                """
+                        {"resources":[{"regionId":"cn-hangzhou","resourceType":"rocket","resourceId":"i-1","accountId":"1"}]}""");
 
         assertProblem(region, 400);
         assertThat(fieldsInError(region)).containsExactly("resources[0].regionId");
@@ -195,8 +197,8 @@ class ResourceAdminApiTest extends AdminApiTest {
 
     private List<String> rows(String type, String resourceId) {
         return jdbc.sql("""
-                        select account_id || ':' || taggable from resource
-                        where region_id = 'cn-hangzhou' and resource_type = ? and resource_id = ?""")
+                select account_id || ':' || taggable from resource
+                where region_id = 'cn-hangzhou' and resource_type = ? and resource_id = ?""")
                 .params(type, resourceId)
                 .query(String.class)
                 .list();

@@ -6,10 +6,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.TestSigner;
 import dev.ecstags.resource.ResourceRegistration;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ class RequestPathFuzzTest extends ServiceTest {
     }
 
     private MockHttpServletRequestBuilder signed(int transport, IssuedAccessKey key, String action,
-                                                 Map<String, String> parameters) {
+            Map<String, String> parameters) {
         if (transport == 2) {
             var signer = TestSigner.v3(key.accessKeyId(), key.accessKeySecret()).action(action)
                     .header("host", "localhost").params(parameters);

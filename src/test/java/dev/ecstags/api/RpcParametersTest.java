@@ -26,13 +26,15 @@ class RpcParametersTest {
 
     @Test
     void leadingZerosNameTheSameIndex() {
-        assertThat(new RpcParameters(Map.of("ResourceId.007", "i-a")).resourceIds()).containsExactly(Map.entry(7, "i-a"));
+        assertThat(new RpcParameters(Map.of("ResourceId.007", "i-a")).resourceIds())
+                .containsExactly(Map.entry(7, "i-a"));
         assertThat(new RpcParameters(Map.of("TagKey.00", "k")).list("TagKey")).containsExactly(Map.entry(0, "k"));
     }
 
     @Test
     void anIndexTooLargeForAnIntIsStillANumberBeyondEveryLimit() {
-        var parameters = new RpcParameters(Map.of("ResourceId.99999999999999999999", "i-a", "TagKey.0000000000051", "k"));
+        var parameters = new RpcParameters(
+                Map.of("ResourceId.99999999999999999999", "i-a", "TagKey.0000000000051", "k"));
 
         assertThat(parameters.resourceIds()).containsExactly(Map.entry(Integer.MAX_VALUE, "i-a"));
         assertThat(parameters.list("TagKey")).containsExactly(Map.entry(51, "k"));

@@ -28,7 +28,8 @@ class AccessKeyLookupTest extends ServiceTest {
         assertThat(lookup.find(madeUp)).isEmpty();
 
         lookup.evict(madeUp);
-        assertThat(lookup.find(madeUp)).hasValueSatisfying(key -> assertThat(key.caller().accountId()).isEqualTo(accountId));
+        assertThat(lookup.find(madeUp))
+                .hasValueSatisfying(key -> assertThat(key.caller().accountId()).isEqualTo(accountId));
     }
 
     @Test

@@ -55,8 +55,10 @@ class AccessKeysTest extends ServiceTest {
         assertThat(stored).hasSize(3 + 4 + 12 + issued.accessKeySecret().length() + 16); // format, key id, IV
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(issued.accessKeySecret())
                 .doesNotContain(issued.accessKeySecret().substring(0, 8));
-        assertThat(jdbc.sql("select count(*) from access_key where position(convert_to(?, 'UTF8') in secret_cipher) > 0")
-                .param(issued.accessKeySecret()).query(Integer.class).single()).isZero();
+        assertThat(
+                jdbc.sql("select count(*) from access_key where position(convert_to(?, 'UTF8') in secret_cipher) > 0")
+                        .param(issued.accessKeySecret()).query(Integer.class).single())
+                .isZero();
     }
 
     @Test

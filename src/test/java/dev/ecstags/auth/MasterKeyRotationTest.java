@@ -3,8 +3,8 @@ package dev.ecstags.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.TagsProperties;
-import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class MasterKeyRotationTest extends ServiceTest {
 
     private String reseal() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/admin/v1/master-key/reseal"))
+                URI.create("http://127.0.0.1:" + port + "/admin/v1/master-key/reseal"))
                 .header("Authorization", "Bearer test-admin-token")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -488,8 +488,8 @@ class RequestAuthenticatorTest extends ServiceTest {
             authenticator.authenticate(v1().timestamp(signedAt).nonce(nonce).toSignedRequest());
 
             OffsetDateTime expiresAt = jdbc.sql("""
-                            select expires_at from signature_nonce
-                             where account_id = ? and access_key_id = ? and nonce = ?""")
+                    select expires_at from signature_nonce
+                     where account_id = ? and access_key_id = ? and nonce = ?""")
                     .params(key.accountId(), key.accessKeyId(), nonce).query(OffsetDateTime.class).single();
             assertThat(expiresAt.toInstant())
                     .isEqualTo(signedAt.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(15)));

@@ -138,8 +138,7 @@ class SignatureTestVectorsTest {
     @Nested
     class V3VectorsFromTheTeaSdk {
 
-        private static final String SIGNED_HEADERS =
-                "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
+        private static final String SIGNED_HEADERS = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
 
         @Test
         void listTagResourcesVector() {
@@ -151,7 +150,8 @@ class SignatureTestVectorsTest {
                     List.of(SIGNED_HEADERS.split(";")), TestSigner.EMPTY_BODY_SHA256);
 
             assertThat(canonicalRequest.split("\n")[2])
-                    .isEqualTo("RegionId=cn-hangzhou&ResourceId.1=i-abc&ResourceType=instance&Tag.1.Key=k1&Tag.1.Value=v1");
+                    .isEqualTo(
+                            "RegionId=cn-hangzhou&ResourceId.1=i-abc&ResourceType=instance&Tag.1.Key=k1&Tag.1.Value=v1");
             assertThat(V3Signature.sign(V3Signature.stringToSign(canonicalRequest), SECRET))
                     .isEqualTo("e2cdee3bbcba8386a363816ffc633a2758242b509b47ba37e4de15b3b66a285b");
             assertAccepted(query, headers, "e2cdee3bbcba8386a363816ffc633a2758242b509b47ba37e4de15b3b66a285b");

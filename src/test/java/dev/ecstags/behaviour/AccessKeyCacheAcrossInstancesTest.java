@@ -29,8 +29,8 @@ class AccessKeyCacheAcrossInstancesTest extends TagBehaviourTest {
     private static final String LISTENER = "ecs-tag-service access-key listener";
 
     @RegisterExtension
-    static final SecondInstance secondInstance =
-            new SecondInstance("--tags.access-key-cache-ttl=" + SECOND_INSTANCE_TTL.toSeconds() + "s");
+    static final SecondInstance secondInstance = new SecondInstance(
+            "--tags.access-key-cache-ttl=" + SECOND_INSTANCE_TTL.toSeconds() + "s");
 
     @Test
     void aDisabledKeyIsRefusedOnEveryInstanceWithinASecondAndAnEnabledOneAcceptedAgain() {
@@ -98,7 +98,8 @@ class AccessKeyCacheAcrossInstancesTest extends TagBehaviourTest {
         disableWithoutNotice(silentlyDisabled);
         OffsetDateTime droppedAt = jdbc.sql("select now()").query(OffsetDateTime.class).single();
 
-        int dropped = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
+        int dropped = jdbc
+                .sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
                 .param(LISTENER).query(Integer.class).single();
 
         assertThat(dropped).as("listening connections").isGreaterThanOrEqualTo(2);
@@ -109,7 +110,7 @@ class AccessKeyCacheAcrossInstancesTest extends TagBehaviourTest {
                 Parameters.instances(resource)), 400, "InvalidAccessKeyId.Inactive");
 
         answeredWithin(Duration.ofSeconds(5), () -> jdbc.sql("""
-                        select count(*) from pg_stat_activity where application_name = ? and backend_start > ?""")
+                select count(*) from pg_stat_activity where application_name = ? and backend_start > ?""")
                 .params(LISTENER, droppedAt).query(Long.class).single(), count -> count >= 2, "listening again");
         assertOk(list(new TeaRpc(disabledLater, port), Parameters.instances(resource)));
         assertOk(list(new TeaRpc(disabledLater, secondInstance.port()), Parameters.instances(resource)));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
+import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
-import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestSigner;
 import java.util.ArrayList;
 import java.util.List;

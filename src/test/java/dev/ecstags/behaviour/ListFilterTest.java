@@ -50,7 +50,8 @@ class ListFilterTest extends TagBehaviourTest {
     @Test
     void tagPairsAreAndedAndValuesMatchExactly() {
         assertThat(listed(Parameters.anyInstance().tags("env", "prod", "team", "red"))).containsOnlyKeys(redProd);
-        assertThat(listed(Parameters.anyInstance().tags("env", null, "team", null))).containsOnlyKeys(blueProd, redProd);
+        assertThat(listed(Parameters.anyInstance().tags("env", null, "team", null))).containsOnlyKeys(blueProd,
+                redProd);
         assertThat(listed(Parameters.anyInstance().tags("env", "test", "team", null))).isEmpty();
         assertThat(listed(Parameters.anyInstance().tags("env", "pro"))).isEmpty();
         assertThat(listed(Parameters.anyInstance().tags("env", "prod*"))).isEmpty();
@@ -58,7 +59,8 @@ class ListFilterTest extends TagBehaviourTest {
 
     @Test
     void tagFilterKeysMatchByPrefixInfixOrExactly() {
-        assertThat(listed(Parameters.anyInstance().tagFilter("env*"))).containsOnlyKeys(blueProd, redProd, test, staging);
+        assertThat(listed(Parameters.anyInstance().tagFilter("env*"))).containsOnlyKeys(blueProd, redProd, test,
+                staging);
         assertThat(listed(Parameters.anyInstance().tagFilter("*nv*")))
                 .containsOnlyKeys(blueProd, redProd, test, staging, canvas);
         assertThat(listed(Parameters.anyInstance().tagFilter("env"))).containsOnlyKeys(blueProd, redProd, test);
@@ -66,7 +68,8 @@ class ListFilterTest extends TagBehaviourTest {
 
     @Test
     void tagFilterValuesAreOredAndMayBePatterns() {
-        assertThat(listed(Parameters.anyInstance().tagFilter("env", "prod", "te*"))).containsOnlyKeys(blueProd, redProd, test);
+        assertThat(listed(Parameters.anyInstance().tagFilter("env", "prod", "te*"))).containsOnlyKeys(blueProd, redProd,
+                test);
         assertThat(listed(Parameters.anyInstance().tagFilter("env", "*ro*"))).containsOnlyKeys(blueProd, redProd);
         assertThat(listed(Parameters.anyInstance().tagFilter("env", "staging"))).isEmpty();
     }

@@ -39,7 +39,8 @@ class NonceAcrossInstancesTest extends TagBehaviourTest {
         assertRefused(replay, 400, "SignatureNonceUsed");
         assertThat(tagsOf(account.key(), resource)).isEqualTo(Map.of("k", "v"));
 
-        assertOk(new TeaRpc(key, secondInstance.port()).call("UntagResources", Parameters.instances(resource).tagKeys("k").map()));
+        assertOk(new TeaRpc(key, secondInstance.port()).call("UntagResources",
+                Parameters.instances(resource).tagKeys("k").map()));
         assertThat(tagsOf(account.key(), resource)).isEmpty();
     }
 

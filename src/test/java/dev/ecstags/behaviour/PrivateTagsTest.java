@@ -24,8 +24,8 @@ class PrivateTagsTest extends TagBehaviourTest {
         assertThat(storedTags(account.id(), resource, true)).isEqualTo(20);
 
         // A normal key sees its 20 public tags only, by id and by tag alike.
-        assertThat(tagsOf(account.key(), resource)).hasSize(20).allSatisfy((key, value) ->
-                assertThat(key).startsWith("k"));
+        assertThat(tagsOf(account.key(), resource)).hasSize(20)
+                .allSatisfy((key, value) -> assertThat(key).startsWith("k"));
         assertThat(tagsOf(account.key(), Parameters.anyInstance().tagFilter("*system*"))).isEmpty();
 
         assertOk(untag(account.key(), Parameters.instances(resource).with("All", "true")));

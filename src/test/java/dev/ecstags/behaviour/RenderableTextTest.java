@@ -42,8 +42,8 @@ class RenderableTextTest extends TagBehaviourTest {
                 "emoji \uD83D\uDE00", "\uFFFD replacement",
                 "markup <&>\"'", "]]> cdata end",
                 "private use \uE000", "é ü 中文");
-        stored.forEach((tagKey, value) ->
-                assertOk(tag(account.key(), Parameters.instances(resource).tags(tagKey, value))));
+        stored.forEach(
+                (tagKey, value) -> assertOk(tag(account.key(), Parameters.instances(resource).tags(tagKey, value))));
 
         assertThat(tagsOf(account.key(), resource)).isEqualTo(stored);
 

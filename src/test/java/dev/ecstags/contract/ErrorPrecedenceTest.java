@@ -1,9 +1,8 @@
 package dev.ecstags.contract;
 
-
 import dev.ecstags.auth.AccessKeyStatus;
-import dev.ecstags.support.TestSigner;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -65,7 +65,8 @@ class ErrorResponseFormatTest extends ContractTestSupport {
 
     static Stream<Arguments> everyFailureInEveryFormat() {
         return Arrays.stream(Failure.values())
-                .flatMap(failure -> Arrays.stream(Transport.values()).map(transport -> Arguments.of(failure, transport)));
+                .flatMap(failure -> Arrays.stream(Transport.values())
+                        .map(transport -> Arguments.of(failure, transport)));
     }
 
     RpcResponse send(Failure failure, Transport transport) {

@@ -97,7 +97,8 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void twentyOneTags() {
-            assertError(listTagResources(key).params(tags(numberedTags("k", 21))).send(), Documented.NUMBER_EXCEED_TAGS);
+            assertError(listTagResources(key).params(tags(numberedTags("k", 21))).send(),
+                    Documented.NUMBER_EXCEED_TAGS);
         }
 
         @ParameterizedTest

@@ -91,7 +91,8 @@ class NonceWithTheActionTest extends ContractTestSupport {
     @Test
     void aTagRefusedByItsStatementUsesUpItsNonce() {
         String nonce = TestIds.nonce();
-        assertError(tagResources(key).param("ResourceId.1", tagged).params(tags(numberedTags("k", 20))).nonce(nonce).send(),
+        assertError(
+                tagResources(key).param("ResourceId.1", tagged).params(tags(numberedTags("k", 20))).nonce(nonce).send(),
                 400, "OperationDenied.QuotaExceed");
 
         assertRefused(tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team")

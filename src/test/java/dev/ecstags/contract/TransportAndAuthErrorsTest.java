@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.AccessKeyStatus;
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.TestSigner;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
+import dev.ecstags.support.TestSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,7 +96,8 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
             var response = validV1(newNormalKey()).method("HEAD").send();
 
             assertThat(response.status()).as("status of %s", response).isEqualTo(403);
-            assertThat(response.requestIdHeader()).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+            assertThat(response.requestIdHeader())
+                    .matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
         }
 
         @ParameterizedTest
@@ -239,7 +240,8 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @ValueSource(strings = {"V1", "V3"})
         void unknownKey(String signatureVersion) {
             String unknown = "LTAI" + TestIds.account() + "unknown";
-            TestSigner.Request<?> call = signatureVersion.equals("V1") ? rpc.v1(unknown, "secret")
+            TestSigner.Request<?> call = signatureVersion.equals("V1")
+                    ? rpc.v1(unknown, "secret")
                     : rpc.v3(unknown, "secret");
 
             var response = call.action("UntagResources").param("RegionId", REGION).param("ResourceType", TYPE)

@@ -38,11 +38,11 @@ class HistoryRetentionTest extends ServiceTest {
 
     private void insert(String account, String age, int rows) {
         jdbc.sql("""
-                        insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key,
-                                                 value_before, value_after, private, action, request_id, access_key_id)
-                        select ?, now() - cast(? as interval), 'cn-hangzhou', 'instance', 'i-' || n, 'k', null, 'v',
-                               false, 'TagResources', 'test', 'test'
-                        from generate_series(1, ?) as n""")
+                insert into tag_history (account_id, changed_at, region_id, resource_type, resource_id, tag_key,
+                                         value_before, value_after, private, action, request_id, access_key_id)
+                select ?, now() - cast(? as interval), 'cn-hangzhou', 'instance', 'i-' || n, 'k', null, 'v',
+                       false, 'TagResources', 'test', 'test'
+                from generate_series(1, ?) as n""")
                 .params(account, age, rows)
                 .update();
     }

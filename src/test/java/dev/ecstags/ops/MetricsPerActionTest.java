@@ -3,8 +3,8 @@ package dev.ecstags.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecstags.auth.IssuedAccessKey;
-import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.RpcClient;
+import dev.ecstags.support.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

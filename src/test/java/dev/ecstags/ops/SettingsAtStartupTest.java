@@ -116,8 +116,8 @@ class SettingsAtStartupTest {
         var postgres = TestPostgres.connectionDetails();
         List<String> tables = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, postgres.getUsername(), postgres.getPassword());
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "select table_name from information_schema.tables where table_schema = 'public'")) {
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select table_name from information_schema.tables where table_schema = 'public'")) {
             while (rows.next()) {
                 tables.add(rows.getString(1).toLowerCase(Locale.ROOT));
             }

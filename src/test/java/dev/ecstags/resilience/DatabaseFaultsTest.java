@@ -121,7 +121,8 @@ class DatabaseFaultsTest {
                 List.of(new ResourceRegistration(SdkClients.REGION, "instance", resource, account, true)));
         assertThat(new TeaRpc(key, port).call("TagResources",
                 Map.of("RegionId", SdkClients.REGION, "ResourceType", "instance", "ResourceId.1", resource,
-                        "Tag.1.Key", "k", "Tag.1.Value", "v")).status()).isEqualTo(200);
+                        "Tag.1.Key", "k", "Tag.1.Value", "v"))
+                .status()).isEqualTo(200);
     }
 
     @AfterEach
@@ -261,8 +262,8 @@ class DatabaseFaultsTest {
 
     private static int count(String query) throws SQLException {
         try (var connection = database.getPostgresDatabase().getConnection();
-             var sql = connection.createStatement();
-             var result = sql.executeQuery(query)) {
+                var sql = connection.createStatement();
+                var result = sql.executeQuery(query)) {
             result.next();
             return result.getInt(1);
         }
@@ -270,7 +271,7 @@ class DatabaseFaultsTest {
 
     private static void execute(String statement) throws SQLException {
         try (var connection = database.getPostgresDatabase().getConnection();
-             var sql = connection.createStatement()) {
+                var sql = connection.createStatement()) {
             sql.execute(statement);
         }
     }

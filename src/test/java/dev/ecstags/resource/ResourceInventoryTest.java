@@ -157,8 +157,8 @@ class ResourceInventoryTest extends ServiceTest {
     /** "account:taggable" of every row that has this identity; more than one would be a bug. */
     private List<String> owners(String regionId, String type, String resourceId) {
         return jdbc.sql("""
-                        select account_id || ':' || taggable from resource
-                        where region_id = ? and resource_type = ? and resource_id = ?""")
+                select account_id || ':' || taggable from resource
+                where region_id = ? and resource_type = ? and resource_id = ?""")
                 .params(regionId, type, resourceId)
                 .query(String.class)
                 .list();
@@ -166,8 +166,8 @@ class ResourceInventoryTest extends ServiceTest {
 
     private void insertTag(String accountId, String regionId, String type, String resourceId, String key) {
         jdbc.sql("""
-                        insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
-                        values (?, ?, ?, ?, ?, 'v')""")
+                insert into tag (account_id, region_id, resource_type, resource_id, tag_key, tag_value)
+                values (?, ?, ?, ?, ?, 'v')""")
                 .params(accountId, regionId, type, resourceId, key)
                 .update();
     }

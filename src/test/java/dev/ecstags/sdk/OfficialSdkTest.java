@@ -42,11 +42,15 @@ class OfficialSdkTest extends ServiceTest {
             "sym", "x+y=z&w~/%;é");
 
     enum Flavour {
-        LEGACY_V1_POST_JSON((key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.POST, FormatType.JSON)),
-        LEGACY_V1_GET_JSON((key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.GET, FormatType.JSON)),
-        LEGACY_V1_POST_XML((key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.POST, FormatType.XML)),
+        LEGACY_V1_POST_JSON(
+                (key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.POST, FormatType.JSON)),
+        LEGACY_V1_GET_JSON(
+                (key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.GET, FormatType.JSON)),
+        LEGACY_V1_POST_XML(
+                (key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.POST, FormatType.XML)),
         LEGACY_V1_GET_XML((key, port) -> new LegacySdk(key, port, SignatureVersion.V1, MethodType.GET, FormatType.XML)),
-        LEGACY_V3_POST_JSON((key, port) -> new LegacySdk(key, port, SignatureVersion.V3, MethodType.POST, FormatType.JSON)),
+        LEGACY_V3_POST_JSON(
+                (key, port) -> new LegacySdk(key, port, SignatureVersion.V3, MethodType.POST, FormatType.JSON)),
         LEGACY_V3_GET_XML((key, port) -> new LegacySdk(key, port, SignatureVersion.V3, MethodType.GET, FormatType.XML)),
         TEA_V3((key, port) -> new TeaSdk(key, port, false)),
         TEA_V2_HMAC_SHA1((key, port) -> new TeaSdk(key, port, true));

@@ -37,12 +37,12 @@ interface TagSdk {
      * @param pageSize     null: not sent
      */
     record DescribeQuery(String resourceType, String resourceId, Map<String, String> tags, Integer pageNumber,
-                         Integer pageSize) {
+            Integer pageSize) {
     }
 
     /** Every field of a DescribeTags response. */
     record Catalog(String requestId, Integer pageSize, Integer pageNumber, Integer totalCount,
-                   List<CatalogTag> tags) {
+            List<CatalogTag> tags) {
     }
 
     /** The counts in the SDKs' order of ResourceTypeCount: only the types a test uses are named. */
@@ -76,7 +76,7 @@ interface TagSdk {
      * @param filterValues {@code TagFilter.1.TagValues.M}
      */
     record ListQuery(String resourceType, List<String> resourceIds, Map<String, String> tags, String filterKey,
-                     List<String> filterValues, String nextToken) {
+            List<String> filterValues, String nextToken) {
 
         static ListQuery byIds(List<String> resourceIds) {
             return new ListQuery("instance", resourceIds, Map.of(), null, List.of(), null);

@@ -44,9 +44,9 @@ public final class HeldLock implements AutoCloseable {
         var details = TestPostgres.connectionDetails();
         try (var connection = DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(),
                 details.getPassword());
-             var statement = connection.createStatement();
-             var result = statement.executeQuery(
-                     "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
             result.next();
             return result.getInt(1);
         } catch (SQLException e) {

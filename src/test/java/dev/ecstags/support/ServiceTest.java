@@ -59,10 +59,10 @@ public abstract class ServiceTest {
      */
     protected List<String> tagRows(String accountId) {
         return jdbc.sql("""
-                        select region_id || '/' || resource_type || '/' || resource_id || ' ' || tag_key || '='
-                               || tag_value || case when private then ' (private)' else '' end as tag_row
-                        from tag where account_id = ?
-                        order by region_id, resource_type, resource_id, tag_key collate "C" """)
+                select region_id || '/' || resource_type || '/' || resource_id || ' ' || tag_key || '='
+                       || tag_value || case when private then ' (private)' else '' end as tag_row
+                from tag where account_id = ?
+                order by region_id, resource_type, resource_id, tag_key collate "C" """)
                 .param(accountId)
                 .query(String.class)
                 .list();

@@ -48,8 +48,8 @@ public final class TestSigner {
     /** SHA-256 of an empty body, the {@code x-acs-content-sha256} of every body-less V3 request. */
     public static final String EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final String FORM = "application/x-www-form-urlencoded";
     /** The Host a request signs when no {@link RpcClient} sends it. */
     private static final String DEFAULT_HOST = "127.0.0.1:8080";

@@ -50,7 +50,8 @@ class TagRequestRulesTest {
                 .isEqualTo(ErrorCode.MISSING_TAGS);
         assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("a", "a"), false, null, null, null))
                 .isEqualTo(ErrorCode.DUPLICATE_TAG_KEY);
-        assertThat(untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("Aliyun-x"), false, null, null, null))
+        assertThat(
+                untagRefusal(NORMAL, "cn-hangzhou", "instance", ids("i-1"), keys("Aliyun-x"), false, null, null, null))
                 .isEqualTo(ErrorCode.INVALID_TAG_KEY);
     }
 
@@ -105,8 +106,8 @@ class TagRequestRulesTest {
     }
 
     private ErrorCode untagRefusal(Caller caller, String region, String type, SortedMap<Integer, String> ids,
-                                   SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
-                                   String scope) {
+            SortedMap<Integer, String> keys, boolean all, String ownerUid, String ownerBid,
+            String scope) {
         var request = new UntagResourcesRequest(new TagTarget(caller, region, type, ownerUid, ownerBid, scope), ids,
                 keys, all);
         return refusal(() -> tags.untagResources(request, freshNonce(caller), CHANGE));

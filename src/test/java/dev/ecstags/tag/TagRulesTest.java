@@ -37,7 +37,7 @@ class TagRulesTest {
 
     @Test
     void aNormalKeyMayNotUseTheReservedKeyPrefixesInAnyCase() {
-        for (String key : new String[] {"aliyun", "Aliyun-env", "ALIYUNx", "acs:env", "ACS:env"}) {
+        for (String key : new String[]{"aliyun", "Aliyun-env", "ALIYUNx", "acs:env", "ACS:env"}) {
             assertThat(NORMAL.isKeyToWriteValid(key)).as(key).isFalse();
             assertThat(NORMAL.isKeyToRemoveValid(key)).as(key).isFalse();
             assertThat(SERVICE.isKeyToWriteValid(key)).as(key).isTrue();
@@ -56,7 +56,7 @@ class TagRulesTest {
 
     @Test
     void noKeyOrValueMayContainAUrlWhoeverWritesIt() {
-        for (String text : new String[] {"http://x", "see https://x", "HTTPS://X"}) {
+        for (String text : new String[]{"http://x", "see https://x", "HTTPS://X"}) {
             assertThat(NORMAL.isKeyToWriteValid(text)).as(text).isFalse();
             assertThat(SERVICE.isKeyToWriteValid(text)).as(text).isFalse();
             assertThat(NORMAL.isValueValid(text)).as(text).isFalse();
