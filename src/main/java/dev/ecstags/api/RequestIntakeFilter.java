@@ -27,6 +27,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * Receives every request body before any handler runs, without a worker thread while it arrives: the body is read
  * with Servlet non-blocking I/O (a {@link ReadListener} called only when bytes are there), and the request is
  * dispatched to its handler once the body is whole, with the body in memory ({@link BufferedBodyRequest}). A body
+ * that came whole with the request's head, as a small SDK call's does, goes straight on without that round. A body
  * that does not arrive in full within {@code tags.request.read-timeout} is answered 408 {@code RequestTimeout} and
  * its connection closed; one larger than {@link RpcRequest#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
  * without reading it; a malformed one (a bad chunk) 400 {@code MalformedRequest}. A request without a body (most SDK
@@ -72,13 +73,60 @@ class RequestIntakeFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCode.REQUEST_BODY_TOO_LARGE);
             return;
         }
+        byte[] arrived = chunked ? new byte[0] : alreadyArrived(request, (int) declaredLength);
+        if (arrived.length > 0 && !hold(arrived.length)) {
+            errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE);
+            return;
+        }
         var buffered = new BufferedBodyRequest(request);
+        if (arrived.length == declaredLength) {
+            // The whole body came with the head (a small SDK call does): no need to wait for it.
+            buffered.arrived(arrived);
+            try {
+                chain.doFilter(buffered, response);
+            } finally {
+                bufferedBytes.addAndGet(-arrived.length);
+            }
+            return;
+        }
         AsyncContext async = request.startAsync(buffered, response);
         async.setTimeout(properties.readTimeout().toMillis());
         var intake = new Intake(request, response, async, buffered,
-                declaredLength > 0 ? (int) declaredLength : CHUNK_BYTES);
+                declaredLength > 0 ? (int) declaredLength : CHUNK_BYTES, arrived);
         async.addListener(intake);
         request.getInputStream().setReadListener(intake);
+    }
+
+    /**
+     * The body's bytes that are in Tomcat's buffer already, read without waiting: a read blocks only when the buffer
+     * is empty, and {@code available()} says whether it is.
+     */
+    private static byte[] alreadyArrived(HttpServletRequest request, int declaredLength) throws IOException {
+        ServletInputStream in = request.getInputStream();
+        if (in.available() <= 0) {
+            return new byte[0];
+        }
+        var body = new ByteArrayOutputStream(Math.min(declaredLength, CHUNK_BYTES));
+        byte[] chunk = new byte[Math.min(declaredLength, CHUNK_BYTES)];
+        while (body.size() < declaredLength && in.available() > 0) {
+            int read = in.read(chunk, 0, Math.min(chunk.length, declaredLength - body.size()));
+            if (read < 0) {
+                break;
+            }
+            body.write(chunk, 0, read);
+        }
+        return body.toByteArray();
+    }
+
+    /** Counts bytes against tags.request.max-buffered-bytes; false (and nothing counted) past it. */
+    private boolean hold(long bytes) {
+        long limit = properties.maxBufferedBytes().toBytes();
+        if (bufferedBytes.addAndGet(bytes) > limit) {
+            bufferedBytes.addAndGet(-bytes);
+            log.warn("Request bodies in memory passed {} bytes: one refused with 503", limit);
+            return false;
+        }
+        return true;
     }
 
     /** One body on its way in; exactly one of its outcomes happens: dispatched, or refused, or given up. */
@@ -94,13 +142,15 @@ class RequestIntakeFilter extends OncePerRequestFilter {
         private volatile long held;
 
         Intake(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-                BufferedBodyRequest buffered, int expectedBytes) {
+                BufferedBodyRequest buffered, int expectedBytes, byte[] arrived) {
             this.request = request;
             this.response = response;
             this.async = async;
             this.buffered = buffered;
             // Grown as bytes arrive: a declared length alone, which costs the client nothing, reserves no memory.
-            this.body = new ByteArrayOutputStream(Math.min(expectedBytes, CHUNK_BYTES));
+            this.body = new ByteArrayOutputStream(Math.max(arrived.length, Math.min(expectedBytes, CHUNK_BYTES)));
+            this.body.writeBytes(arrived);
+            this.held = arrived.length;
         }
 
         @Override
@@ -116,13 +166,11 @@ class RequestIntakeFilter extends OncePerRequestFilter {
                     refuse(ErrorCode.REQUEST_BODY_TOO_LARGE);
                     return;
                 }
-                held += read;
-                long limit = properties.maxBufferedBytes().toBytes();
-                if (bufferedBytes.addAndGet(read) > limit) {
-                    log.warn("Request bodies in memory passed {} bytes: one refused with 503", limit);
+                if (!hold(read)) {
                     refuse(ErrorCode.SERVICE_UNAVAILABLE);
                     return;
                 }
+                held += read;
                 body.write(chunk, 0, read);
             }
         }

@@ -53,8 +53,9 @@ class RpcCallLog extends OncePerRequestFilter {
     }
 
     /**
-     * A call with a body reaches this filter only on its async dispatch: RequestIntakeFilter, before it, reads the
-     * body without a worker and then dispatches the request again.
+     * A call whose body did not come whole with its head reaches this filter only on its async dispatch:
+     * RequestIntakeFilter, before it, reads the rest of the body without a worker and then dispatches the request
+     * again.
      */
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {

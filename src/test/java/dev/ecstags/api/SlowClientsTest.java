@@ -8,6 +8,7 @@ import dev.ecstags.support.RpcClient;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.ServiceTest;
 import dev.ecstags.support.TestIds;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -72,6 +73,30 @@ class SlowClientsTest extends ServiceTest {
             for (Socket socket : concat(stalled, trickling)) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * A body that follows its head in parts (a slow link, a large call) is read without a worker, the part that came
+     * with the head included, and then answered as any other.
+     */
+    @Test
+    void aBodyArrivingInPartsAfterItsHeadIsAnswered() throws Exception {
+        byte[] body = rpc.v1(newNormalKey()).method("POST").inFormBody().action("ListTagResources")
+                .param("RegionId", "cn-hangzhou").param("ResourceType", "instance").param("ResourceId.1", "i-none")
+                .toSignedRequest().body();
+        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        var firstPart = new ByteArrayOutputStream();
+        firstPart.write(head.getBytes(StandardCharsets.US_ASCII));
+        firstPart.write(body, 0, 10);
+        try (Socket socket = new RawHttp(port).open(firstPart.toByteArray(), 30_000)) {
+            Thread.sleep(300);
+            socket.getOutputStream().write(body, 10, body.length - 10);
+            socket.getOutputStream().flush();
+
+            RpcResponse answer = RawHttp.read(socket);
+            assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         }
     }
 
