@@ -85,11 +85,7 @@ public class RequestAuthenticator {
         if (nonce.isSettled()) {
             return;
         }
-        boolean fresh = nonces.useOnce(nonce);
-        nonce.settled();
-        if (!fresh) {
-            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
-        }
+        nonce.settle(nonces.useOnce(nonce));
     }
 
     private static Instant parseTimestamp(String timestamp) {

@@ -1,5 +1,6 @@
 package dev.ecstags.auth;
 
+import dev.ecstags.error.ErrorCode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,9 +55,17 @@ public final class SignatureNonce {
         parameters.put("nonceNow", now);
     }
 
-    /** A statement that began with {@link #RECORD_CTE} ran: the nonce is recorded or was found used. */
-    public void settled() {
+    /**
+     * A statement that began with {@link #RECORD_CTE} ran (or the nonce was recorded on its own): a nonce it found
+     * used refuses the request with SignatureNonceUsed, before anything else the statement found.
+     *
+     * @param fresh whether the nonce was new
+     */
+    public void settle(boolean fresh) {
         settled = true;
+        if (!fresh) {
+            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
+        }
     }
 
     boolean isSettled() {

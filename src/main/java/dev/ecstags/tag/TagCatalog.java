@@ -1,7 +1,6 @@
 package dev.ecstags.tag;
 
 import dev.ecstags.auth.SignatureNonce;
-import dev.ecstags.error.ErrorCode;
 import dev.ecstags.resource.ResourceType;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -41,10 +40,7 @@ public class TagCatalog {
                 List.copyOf(request.tags().values()));
         long offset = (long) (page - 1) * size;
         var described = store.describe(query, offset, size, page, nonce);
-        nonce.settled();
-        if (!described.nonceFresh()) {
-            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
-        }
+        nonce.settle(described.nonceFresh());
         return described.page();
     }
 }

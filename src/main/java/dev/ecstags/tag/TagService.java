@@ -34,14 +34,17 @@ public class TagService {
      */
     public void untagResources(UntagResourcesRequest request, SignatureNonce nonce, ChangeSource source) {
         var target = validate(request);
-        requireInOrder(target, settle(nonce, store.untag(target, request.keysToRemove(), nonce, source)), 0);
+        var outcome = store.untag(target, request.keysToRemove(), nonce, source);
+        nonce.settle(outcome.nonceFresh());
+        requireInOrder(target, outcome, 0);
     }
 
     /** Checks the request, then records its nonce, tags within the quota and records the change in one call. */
     public void tagResources(TagResourcesRequest request, SignatureNonce nonce, ChangeSource source) {
         var target = validate(request);
         var tags = request.tagsToWrite();
-        var outcome = settle(nonce, store.tagWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, nonce, source));
+        var outcome = store.tagWithinQuota(target, tags, MAX_TAGS_PER_RESOURCE, nonce, source);
+        nonce.settle(outcome.nonceFresh());
         requireInOrder(target, outcome, tags.size());
     }
 
@@ -53,25 +56,13 @@ public class TagService {
                 ? null
                 : nextTokens.read(request.nextToken(), query.fingerprint());
         var listing = store.find(query, after, TagStore.PAGE_SIZE + 1, nonce);
-        nonce.settled();
-        if (!listing.nonceFresh()) {
-            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
-        }
+        nonce.settle(listing.nonceFresh());
         var rows = listing.entries();
         if (rows.size() <= TagStore.PAGE_SIZE) {
             return new TagPage(rows, "");
         }
         var page = rows.subList(0, TagStore.PAGE_SIZE);
         return new TagPage(List.copyOf(page), nextTokens.issue(page.get(page.size() - 1), query.fingerprint()));
-    }
-
-    /** A statement that recorded the nonce ran; a nonce it found used refuses the request before anything else. */
-    private static ChangeOutcome settle(SignatureNonce nonce, ChangeOutcome outcome) {
-        nonce.settled();
-        if (!outcome.nonceFresh()) {
-            throw ErrorCode.SIGNATURE_NONCE_USED.exception();
-        }
-        return outcome;
     }
 
     /** Checks the request's rules, then resolves where its statement acts. */
