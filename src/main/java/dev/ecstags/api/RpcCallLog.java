@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,8 +43,13 @@ class RpcCallLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RpcCallLog.class);
 
-    /** Built once: per call only the tags are looked up, not a new builder and its buckets. */
+    /** Built once, with its buckets. */
     private final Meter.MeterProvider<Timer> timers;
+    /**
+     * The timer of each action and status, looked up without building a meter id on every call (MeterProvider
+     * builds one per lookup). Both keys are bounded: the API's actions and "unknown", and the HTTP statuses.
+     */
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Timer>> timersByActionAndStatus = new ConcurrentHashMap<>();
     private final boolean enabled;
 
     RpcCallLog(MeterRegistry meters, @Value("${tags.request-log:true}") boolean enabled) {
@@ -78,13 +86,17 @@ class RpcCallLog extends OncePerRequestFilter {
         } finally {
             long elapsed = System.nanoTime() - started;
             int status = response.getStatus();
-            timers.withTags("action", exchange.action(), "status", Integer.toString(status))
-                    .record(Duration.ofNanos(elapsed));
+            timer(exchange.action(), status).record(elapsed, TimeUnit.NANOSECONDS);
             if (enabled) {
                 logCall(exchange, status, elapsed);
             }
             MDC.remove(REQUEST_ID);
         }
+    }
+
+    private Timer timer(String action, int status) {
+        return timersByActionAndStatus.computeIfAbsent(action, any -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, any -> timers.withTags("action", action, "status", Integer.toString(status)));
     }
 
     private static void logCall(RpcExchange exchange, int status, long elapsedNanos) {
