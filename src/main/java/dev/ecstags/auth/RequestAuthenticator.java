@@ -38,19 +38,6 @@ public class RequestAuthenticator {
     }
 
     /**
-     * Every check in one call, for a caller that has no action to record the nonce with: the common parameters, then
-     * what {@link #verify} checks, then that the nonce is new (recording it); each refusal is the matching
-     * ApiException.
-     *
-     * @return who signed the request
-     */
-    public Caller authenticate(SignedRequest request) {
-        Authenticated authenticated = verify(request, RequestCredentials.read(request));
-        spendNonce(authenticated.nonce());
-        return authenticated.caller();
-    }
-
-    /**
      * Checks, in this order, the timestamp's format, its window, that the AccessKey exists, that it is active, and
      * the signature (a V1 SignatureMethod or SignatureVersion other than HMAC-SHA1 / 1.0 is refused there, as
      * IncompleteSignature, after the key checks). The nonce is left for the action's own statement to record in the

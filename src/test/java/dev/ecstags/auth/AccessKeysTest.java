@@ -28,8 +28,9 @@ class AccessKeysTest extends ServiceTest {
         assertThat(issued.accountId()).isEqualTo(accountId);
         assertThat(issued.service()).isFalse();
         assertThat(issued.status()).isEqualTo(AccessKeyStatus.Active);
-        assertThat(authenticator.authenticate(TestSigner.v1(issued.accessKeyId(), issued.accessKeySecret())
-                .action("UntagResources").toSignedRequest()))
+        SignedRequest request = TestSigner.v1(issued.accessKeyId(), issued.accessKeySecret())
+                .action("UntagResources").toSignedRequest();
+        assertThat(authenticator.verify(request, RequestCredentials.read(request)).caller())
                 .isEqualTo(new Caller(issued.accessKeyId(), accountId, false));
     }
 

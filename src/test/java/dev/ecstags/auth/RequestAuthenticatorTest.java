@@ -45,6 +45,13 @@ class RequestAuthenticatorTest extends ServiceTest {
     @Autowired
     Clock clock;
 
+    /** Every check of a request with no action to record its nonce: as the RPC path makes them, nonce spent alone. */
+    Caller authenticate(SignedRequest request) {
+        Authenticated authenticated = authenticator.verify(request, RequestCredentials.read(request));
+        authenticator.spendNonce(authenticated.nonce());
+        return authenticated.caller();
+    }
+
     IssuedAccessKey key;
 
     @BeforeEach
@@ -65,19 +72,19 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void v1GetLikeLegacyJavaCore() {
-            assertThat(authenticator.authenticate(v1().toSignedRequest()))
+            assertThat(authenticate(v1().toSignedRequest()))
                     .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
         @Test
         void v1PostWithEveryParameterInTheFormBodyLikePopCore() {
-            assertThat(authenticator.authenticate(v1().inFormBody().toSignedRequest()).accountId())
+            assertThat(authenticate(v1().inFormBody().toSignedRequest()).accountId())
                     .isEqualTo(key.accountId());
         }
 
         @Test
         void v1WithEmptyValuesLeftUnsignedLikeTeaV2() {
-            assertThat(authenticator.authenticate(v1().param("Format", "json").signEmptyValues(false)
+            assertThat(authenticate(v1().param("Format", "json").signEmptyValues(false)
                     .toSignedRequest()).accessKeyId()).isEqualTo(key.accessKeyId());
         }
 
@@ -87,12 +94,12 @@ class RequestAuthenticatorTest extends ServiceTest {
                     .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void v3LikeTheTeaSdk() {
-            assertThat(authenticator.authenticate(v3().toSignedRequest()))
+            assertThat(authenticate(v3().toSignedRequest()))
                     .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
         }
 
@@ -101,7 +108,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().legacyCoreFieldOrder().header("content-type", "application/json")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
@@ -110,7 +117,7 @@ class RequestAuthenticatorTest extends ServiceTest {
                     .param("Action", "UntagResources").param("Version", TestSigner.API_VERSION).param("Format", "JSON")
                     .toSignedRequest();
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
@@ -119,14 +126,14 @@ class RequestAuthenticatorTest extends ServiceTest {
             assertThat(request.parameters()).containsEntry("TagKey.3", "from the body");
             assertThat(request.queryParameters()).doesNotContainKey("TagKey.3");
 
-            assertThat(authenticator.authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
         }
 
         @Test
         void serviceKeysAreReportedAsSuch() {
             IssuedAccessKey serviceKey = accessKeys.create(key.accountId(), true);
 
-            Caller caller = authenticator.authenticate(
+            Caller caller = authenticate(
                     TestSigner.v1(serviceKey.accessKeyId(), serviceKey.accessKeySecret()).action("UntagResources")
                             .toSignedRequest());
 
@@ -136,8 +143,8 @@ class RequestAuthenticatorTest extends ServiceTest {
         @Test
         void timestampsJustInsideTheWindowEitherWay() {
             Instant now = clock.instant();
-            authenticator.authenticate(v1().timestamp(now.minus(Duration.ofMinutes(14))).toSignedRequest());
-            authenticator.authenticate(v3().date(now.plus(Duration.ofMinutes(14))).toSignedRequest());
+            authenticate(v1().timestamp(now.minus(Duration.ofMinutes(14))).toSignedRequest());
+            authenticate(v3().date(now.plus(Duration.ofMinutes(14))).toSignedRequest());
         }
     }
 
@@ -159,7 +166,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = signer.toSignedRequest();
 
             assertMissing(() -> RequestCredentials.read(request), firstMissing);
-            assertMissing(() -> authenticator.authenticate(request), firstMissing);
+            assertMissing(() -> authenticate(request), firstMissing);
         }
 
         @ParameterizedTest
@@ -231,7 +238,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().authorization(authorization.formatted(key.accessKeyId())).toSignedRequest();
 
             refused(() -> RequestCredentials.read(request), ErrorCode.INCOMPLETE_SIGNATURE);
-            refused(() -> authenticator.authenticate(request), ErrorCode.INCOMPLETE_SIGNATURE);
+            refused(() -> authenticate(request), ErrorCode.INCOMPLETE_SIGNATURE);
         }
 
         @ParameterizedTest
@@ -245,15 +252,15 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void v1WithAnotherSignatureMethodIsRefusedAtTheSignatureStep() {
-            refused(() -> authenticator.authenticate(v1().param("SignatureMethod", "HMAC-SHA256").toSignedRequest()),
+            refused(() -> authenticate(v1().param("SignatureMethod", "HMAC-SHA256").toSignedRequest()),
                     ErrorCode.INCOMPLETE_SIGNATURE);
-            refused(() -> authenticator.authenticate(v1().param("SignatureMethod", "HMAC-SHA256")
+            refused(() -> authenticate(v1().param("SignatureMethod", "HMAC-SHA256")
                     .param("AccessKeyId", "LTAIunknown").toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
         }
 
         @Test
         void v1WithAnotherSignatureVersion() {
-            refused(() -> authenticator.authenticate(v1().param("SignatureVersion", "2.0").toSignedRequest()),
+            refused(() -> authenticate(v1().param("SignatureVersion", "2.0").toSignedRequest()),
                     ErrorCode.INCOMPLETE_SIGNATURE);
         }
     }
@@ -266,9 +273,9 @@ class RequestAuthenticatorTest extends ServiceTest {
                 "2026-11-29T07:18:17+08:00", "2026-11-29t07:18:17z", "2026-02-30T07:18:17Z", "2026-11-29T24:00:00Z",
                 "1764400697", "yesterday"})
         void malformedTimestampIsRefusedBeforeTheKeyIsLookedUp(String timestamp) {
-            refused(() -> authenticator.authenticate(v1().param("Timestamp", timestamp)
+            refused(() -> authenticate(v1().param("Timestamp", timestamp)
                     .param("AccessKeyId", "LTAIunknown").toSignedRequest()), ErrorCode.INVALID_TIMESTAMP_FORMAT);
-            refused(() -> authenticator.authenticate(v3().header("x-acs-date", timestamp).toSignedRequest()),
+            refused(() -> authenticate(v3().header("x-acs-date", timestamp).toSignedRequest()),
                     ErrorCode.INVALID_TIMESTAMP_FORMAT);
         }
 
@@ -276,9 +283,9 @@ class RequestAuthenticatorTest extends ServiceTest {
         void moreThanFifteenMinutesInThePastIsExpired() {
             Instant signedAt = clock.instant().minus(Duration.ofMinutes(16));
 
-            refused(() -> authenticator.authenticate(v1().timestamp(signedAt).param("AccessKeyId", "LTAIunknown")
+            refused(() -> authenticate(v1().timestamp(signedAt).param("AccessKeyId", "LTAIunknown")
                     .toSignedRequest()), ErrorCode.INVALID_TIMESTAMP_EXPIRED);
-            refused(() -> authenticator.authenticate(v3().date(signedAt).toSignedRequest()),
+            refused(() -> authenticate(v3().date(signedAt).toSignedRequest()),
                     ErrorCode.INVALID_TIMESTAMP_EXPIRED);
         }
 
@@ -286,9 +293,9 @@ class RequestAuthenticatorTest extends ServiceTest {
         void moreThanFifteenMinutesInTheFutureIsExpired() {
             Instant signedAt = clock.instant().plus(Duration.ofMinutes(16));
 
-            refused(() -> authenticator.authenticate(v1().timestamp(signedAt).toSignedRequest()),
+            refused(() -> authenticate(v1().timestamp(signedAt).toSignedRequest()),
                     ErrorCode.INVALID_TIMESTAMP_EXPIRED);
-            refused(() -> authenticator.authenticate(v3().date(signedAt).toSignedRequest()),
+            refused(() -> authenticate(v3().date(signedAt).toSignedRequest()),
                     ErrorCode.INVALID_TIMESTAMP_EXPIRED);
         }
     }
@@ -298,9 +305,9 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void unknownKeyIsNotFoundEvenWithAWrongSignature() {
-            refused(() -> authenticator.authenticate(TestSigner.v1("LTAIdoesnotexist0000000", "x")
+            refused(() -> authenticate(TestSigner.v1("LTAIdoesnotexist0000000", "x")
                     .action("UntagResources").toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
-            refused(() -> authenticator.authenticate(TestSigner.v3("LTAIdoesnotexist0000000", "x")
+            refused(() -> authenticate(TestSigner.v3("LTAIdoesnotexist0000000", "x")
                     .action("UntagResources").toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
         }
 
@@ -308,7 +315,7 @@ class RequestAuthenticatorTest extends ServiceTest {
         @ValueSource(strings = {"LTAI\u0000nul", "LTAI with spaces", "LTAIéèê",
                 "LTAI123456789012345678901234567890123456789012345678901234567890123456789"})
         void idsThatCannotExistAreNotFound(String accessKeyId) {
-            refused(() -> authenticator.authenticate(TestSigner.v1(accessKeyId, "x").action("UntagResources")
+            refused(() -> authenticate(TestSigner.v1(accessKeyId, "x").action("UntagResources")
                     .toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
         }
 
@@ -316,21 +323,21 @@ class RequestAuthenticatorTest extends ServiceTest {
         void deletedKeyIsNotFound() {
             assertThat(accessKeys.delete(key.accessKeyId())).isTrue();
 
-            refused(() -> authenticator.authenticate(v1().toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
-            refused(() -> authenticator.authenticate(v3().toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
+            refused(() -> authenticate(v1().toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
+            refused(() -> authenticate(v3().toSignedRequest()), ErrorCode.ACCESS_KEY_NOT_FOUND);
         }
 
         @Test
         void inactiveKeyIsRefusedEvenWithAWrongSignatureAndWorksAgainOnceReactivated() {
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Inactive);
 
-            refused(() -> authenticator.authenticate(v1().toSignedRequest()), ErrorCode.ACCESS_KEY_INACTIVE);
-            refused(() -> authenticator.authenticate(TestSigner.v3(key.accessKeyId(), "wrong secret")
+            refused(() -> authenticate(v1().toSignedRequest()), ErrorCode.ACCESS_KEY_INACTIVE);
+            refused(() -> authenticate(TestSigner.v3(key.accessKeyId(), "wrong secret")
                     .action("UntagResources").toSignedRequest()), ErrorCode.ACCESS_KEY_INACTIVE);
 
             accessKeys.changeStatus(key.accessKeyId(), AccessKeyStatus.Active);
 
-            assertThat(authenticator.authenticate(v1().toSignedRequest()).accountId()).isEqualTo(key.accountId());
+            assertThat(authenticate(v1().toSignedRequest()).accountId()).isEqualTo(key.accountId());
         }
     }
 
@@ -341,7 +348,7 @@ class RequestAuthenticatorTest extends ServiceTest {
         void v1WrongSecretNamesTheServersStringToSign() {
             var signer = TestSigner.v1(key.accessKeyId(), "not the secret").action("UntagResources").params(UNTAG);
 
-            ApiException refusal = refused(() -> authenticator.authenticate(signer.toSignedRequest()),
+            ApiException refusal = refused(() -> authenticate(signer.toSignedRequest()),
                     ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
             assertThat(refusal.getMessage()).isEqualTo(
@@ -357,13 +364,13 @@ class RequestAuthenticatorTest extends ServiceTest {
             Map<String, String> tampered = new LinkedHashMap<>(signer.signedParameters());
             tampered.put("ResourceId.1", "i-other");
 
-            refused(() -> authenticator.authenticate(new SignedRequest("GET", tampered, tampered, Map.of(), null)),
+            refused(() -> authenticate(new SignedRequest("GET", tampered, tampered, Map.of(), null)),
                     ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         }
 
         @Test
         void v3WrongSecret() {
-            ApiException refusal = refused(() -> authenticator.authenticate(
+            ApiException refusal = refused(() -> authenticate(
                     TestSigner.v3(key.accessKeyId(), "not the secret").action("UntagResources").toSignedRequest()),
                     ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
@@ -376,7 +383,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             Map<String, String> query = new LinkedHashMap<>(signed.queryParameters());
             query.put("ResourceId.1", "i-other");
 
-            refused(() -> authenticator.authenticate(
+            refused(() -> authenticate(
                     new SignedRequest("POST", query, query, signed.headers(), signed.body())),
                     ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         }
@@ -386,14 +393,14 @@ class RequestAuthenticatorTest extends ServiceTest {
             SignedRequest request = v3().body("TagKey.3=x".getBytes(StandardCharsets.UTF_8),
                     "application/x-www-form-urlencoded").contentSha256(TestSigner.EMPTY_BODY_SHA256).toSignedRequest();
 
-            refused(() -> authenticator.authenticate(request), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+            refused(() -> authenticate(request), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         }
 
         @Test
         void v3BodyChangedAfterSigning() {
             SignedRequest signed = v3().formBody(Map.of("TagKey.3", "x")).toSignedRequest();
 
-            refused(() -> authenticator.authenticate(new SignedRequest("POST", signed.queryParameters(),
+            refused(() -> authenticate(new SignedRequest("POST", signed.queryParameters(),
                     signed.parameters(), signed.headers(), "TagKey.3=y".getBytes(StandardCharsets.UTF_8))),
                     ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         }
@@ -401,10 +408,10 @@ class RequestAuthenticatorTest extends ServiceTest {
         @Test
         void aFailedSignatureDoesNotUseUpTheNonce() {
             String nonce = TestIds.nonce();
-            refused(() -> authenticator.authenticate(TestSigner.v1(key.accessKeyId(), "not the secret")
+            refused(() -> authenticate(TestSigner.v1(key.accessKeyId(), "not the secret")
                     .action("UntagResources").nonce(nonce).toSignedRequest()), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
 
-            assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
+            assertThat(authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
                     .isEqualTo(key.accountId());
         }
     }
@@ -415,25 +422,25 @@ class RequestAuthenticatorTest extends ServiceTest {
         @Test
         void v1ReplayIsRefused() {
             SignedRequest request = v1().toSignedRequest();
-            authenticator.authenticate(request);
+            authenticate(request);
 
-            refused(() -> authenticator.authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
+            refused(() -> authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
         }
 
         @Test
         void v3ReplayIsRefused() {
             SignedRequest request = v3().toSignedRequest();
-            authenticator.authenticate(request);
+            authenticate(request);
 
-            refused(() -> authenticator.authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
+            refused(() -> authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
         }
 
         @Test
         void aNonceIsPerKeyNotPerSignatureVersion() {
             String nonce = TestIds.nonce();
-            authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
+            authenticate(v1().nonce(nonce).toSignedRequest());
 
-            refused(() -> authenticator.authenticate(v3().nonce(nonce).toSignedRequest()),
+            refused(() -> authenticate(v3().nonce(nonce).toSignedRequest()),
                     ErrorCode.SIGNATURE_NONCE_USED);
         }
 
@@ -450,7 +457,7 @@ class RequestAuthenticatorTest extends ServiceTest {
                         ready.countDown();
                         ready.await();
                         try {
-                            authenticator.authenticate(request);
+                            authenticate(request);
                             return "accepted";
                         } catch (ApiException refusal) {
                             return refusal.errorCode().code();
@@ -473,8 +480,8 @@ class RequestAuthenticatorTest extends ServiceTest {
             IssuedAccessKey otherKey = accessKeys.create(key.accountId(), false);
             String nonce = TestIds.nonce();
 
-            authenticator.authenticate(v1().nonce(nonce).toSignedRequest());
-            Caller other = authenticator.authenticate(TestSigner.v1(otherKey.accessKeyId(), otherKey.accessKeySecret())
+            authenticate(v1().nonce(nonce).toSignedRequest());
+            Caller other = authenticate(TestSigner.v1(otherKey.accessKeyId(), otherKey.accessKeySecret())
                     .action("UntagResources").nonce(nonce).toSignedRequest());
 
             assertThat(other.accessKeyId()).isEqualTo(otherKey.accessKeyId());
@@ -485,7 +492,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             Instant signedAt = clock.instant().minus(Duration.ofMinutes(3));
             String nonce = TestIds.nonce();
 
-            authenticator.authenticate(v1().timestamp(signedAt).nonce(nonce).toSignedRequest());
+            authenticate(v1().timestamp(signedAt).nonce(nonce).toSignedRequest());
 
             OffsetDateTime expiresAt = jdbc.sql("""
                     select expires_at from signature_nonce
@@ -500,9 +507,9 @@ class RequestAuthenticatorTest extends ServiceTest {
             String nonce = TestIds.nonce();
             insertNonce(nonce, clock.instant().minus(Duration.ofMinutes(1)));
 
-            assertThat(authenticator.authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
+            assertThat(authenticate(v1().nonce(nonce).toSignedRequest()).accountId())
                     .isEqualTo(key.accountId());
-            refused(() -> authenticator.authenticate(v1().nonce(nonce).toSignedRequest()),
+            refused(() -> authenticate(v1().nonce(nonce).toSignedRequest()),
                     ErrorCode.SIGNATURE_NONCE_USED);
         }
 
@@ -511,9 +518,9 @@ class RequestAuthenticatorTest extends ServiceTest {
             String nonce = "n".repeat(10_000);
             SignedRequest request = v1().nonce(nonce).inFormBody().toSignedRequest();
 
-            authenticator.authenticate(request);
+            authenticate(request);
 
-            refused(() -> authenticator.authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
+            refused(() -> authenticate(request), ErrorCode.SIGNATURE_NONCE_USED);
             assertThat(jdbc.sql("select nonce from signature_nonce where access_key_id = ?")
                     .param(key.accessKeyId()).query(String.class).single()).startsWith("sha256:").hasSize(71);
         }
@@ -531,7 +538,7 @@ class RequestAuthenticatorTest extends ServiceTest {
 
         @Test
         void deletingAKeyForgetsItsNonces() {
-            authenticator.authenticate(v1().toSignedRequest());
+            authenticate(v1().toSignedRequest());
 
             accessKeys.delete(key.accessKeyId());
 
