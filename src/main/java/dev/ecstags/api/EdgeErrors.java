@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,29 +38,22 @@ class EdgeErrors {
         };
     }
 
-    ResponseEntity<byte[]> render(HttpServletRequest request, ErrorCode error) {
+    /** Answers a request the API has not read (its format taken from the request's head), in or outside MVC. */
+    void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error) throws IOException {
         var exchange = RpcExchange.of(request);
         exchange.respondIn(ResponseFormat.atTheEdge(request));
-        return answer(exchange, error, error.message());
+        response.resetBuffer();
+        answer(response, exchange, error, error.message());
+        response.flushBuffer();
     }
 
     /** Every refusal of the API, wherever decided: counted by action and code, in the exchange's format. */
-    ResponseEntity<byte[]> answer(RpcExchange exchange, ErrorCode error, String message) {
+    void answer(HttpServletResponse response, RpcExchange exchange, ErrorCode error, String message)
+            throws IOException {
         exchange.failedWith(error.code());
         meters.counter("ecs.tag.api.errors", "code", error.code(), "action", exchange.action()).increment();
         var body = new RpcResponses.Error(exchange.requestId(), exchange.hostId(), error.code(), message);
-        return renderer.render(exchange, error.httpStatus(), "Error", body);
+        renderer.write(response, exchange, error.httpStatus(), "Error", body);
     }
 
-    /** Writes the refusal straight to the servlet response (outside Spring MVC). */
-    void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error) throws IOException {
-        ResponseEntity<byte[]> answer = render(request, error);
-        response.resetBuffer();
-        response.setStatus(answer.getStatusCode().value());
-        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
-        byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody();
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
-    }
 }

@@ -18,8 +18,8 @@ import dev.ecstags.tag.TagTarget;
 import dev.ecstags.tag.UntagResourcesRequest;
 import dev.ecstags.throttle.AccountThrottle;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,7 +55,7 @@ class RpcController {
      */
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS})
-    ResponseEntity<byte[]> call(HttpServletRequest http) throws IOException {
+    void call(HttpServletRequest http, HttpServletResponse response) throws IOException {
         var exchange = RpcExchange.of(http);
         var rpc = RpcRequest.read(http);
         SignedRequest request = rpc.signed();
@@ -93,7 +93,7 @@ class RpcController {
         // recorded, so a throttled call does not use it up.
         try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
             admission.admit(authenticated.caller());
-            return act(exchange, rpc, requested, authenticated, action);
+            act(response, exchange, rpc, requested, authenticated, action);
         }
     }
 
@@ -102,8 +102,8 @@ class RpcController {
      * before that statement records it alone ({@code spendNonce}), so it is used up all the same, and a reused one
      * answers SignatureNonceUsed instead of the refusal (the contract puts it before every parameter rule).
      */
-    private ResponseEntity<byte[]> act(RpcExchange exchange, RpcRequest rpc, ResponseFormat requested,
-            Authenticated authenticated, RpcAction action) {
+    private void act(HttpServletResponse response, RpcExchange exchange, RpcRequest rpc, ResponseFormat requested,
+            Authenticated authenticated, RpcAction action) throws IOException {
         Caller caller = authenticated.caller();
         SignatureNonce nonce = authenticated.nonce();
         Object body;
@@ -145,7 +145,7 @@ class RpcController {
             authenticator.spendNonce(nonce);
             throw refusal;
         }
-        return renderer.render(exchange, 200, action.responseElement(), body);
+        renderer.write(response, exchange, 200, action.responseElement(), body);
     }
 
     /** Who makes a change, for the tag history: this call's RequestId and the AccessKeyId that signed it. */

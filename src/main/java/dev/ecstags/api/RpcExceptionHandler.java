@@ -3,6 +3,8 @@ package dev.ecstags.api;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.UncategorizedDataAccessException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
@@ -37,8 +38,8 @@ class RpcExceptionHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<byte[]> refused(ApiException refusal, HttpServletRequest http) {
-        return render(http, refusal.errorCode(), refusal.getMessage());
+    void refused(ApiException refusal, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        answer(http, response, refusal.errorCode(), refusal.getMessage());
     }
 
     /**
@@ -49,10 +50,11 @@ class RpcExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransientDataAccessResourceException.class, QueryTimeoutException.class,
             TransactionTimedOutException.class})
-    ResponseEntity<byte[]> databaseUnavailable(Exception fault, HttpServletRequest http) {
+    void databaseUnavailable(Exception fault, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
         var exchange = RpcExchange.of(http);
         log.warn("RequestId {}: the database is unavailable: {}", exchange.requestId(), fault.getMessage());
-        return render(http, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message());
+        answer(http, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message());
     }
 
     /**
@@ -62,8 +64,13 @@ class RpcExceptionHandler {
      * any lost connection; any other such failure remains unexpected.
      */
     @ExceptionHandler({TransactionSystemException.class, UncategorizedDataAccessException.class})
-    ResponseEntity<byte[]> transactionNotFinished(Exception fault, HttpServletRequest http) {
-        return lostConnection(fault) ? databaseUnavailable(fault, http) : failed(fault, http);
+    void transactionNotFinished(Exception fault, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        if (lostConnection(fault)) {
+            databaseUnavailable(fault, http, response);
+        } else {
+            failed(fault, http, response);
+        }
     }
 
     /**
@@ -86,18 +93,19 @@ class RpcExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<byte[]> failed(Exception fault, HttpServletRequest http) {
+    void failed(Exception fault, HttpServletRequest http, HttpServletResponse response) throws IOException {
         var exchange = RpcExchange.of(http);
         if (DisconnectedClientHelper.isClientDisconnectedException(fault)) {
             // The caller left (ClientAbortException, broken pipe…): nothing failed here and nobody is listening.
             log.debug("RequestId {}: the client left before the answer: {}", exchange.requestId(), fault.toString());
-            return null;
+            return;
         }
         log.error("RequestId {}: unexpected failure", exchange.requestId(), fault);
-        return render(http, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
+        answer(http, response, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
     }
 
-    private ResponseEntity<byte[]> render(HttpServletRequest http, ErrorCode error, String message) {
-        return errors.answer(RpcExchange.of(http), error, message);
+    private void answer(HttpServletRequest http, HttpServletResponse response, ErrorCode error, String message)
+            throws IOException {
+        errors.answer(response, RpcExchange.of(http), error, message);
     }
 }

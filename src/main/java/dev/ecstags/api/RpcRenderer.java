@@ -3,8 +3,8 @@ package dev.ecstags.api;
 import com.ctc.wstx.api.InvalidCharHandler;
 import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -41,14 +41,21 @@ class RpcRenderer {
         return factory;
     }
 
-    ResponseEntity<byte[]> render(RpcExchange exchange, int status, String rootElement, Object body) {
+    /**
+     * Writes the answer straight to the servlet response, success and refusal alike. Not a {@code ResponseEntity}:
+     * Spring MVC's return value handling (handler selection, header copying, content negotiation for a body whose
+     * type is already fixed) cost about 5% of the JVM's time per call (bench/README.md, "Profile").
+     */
+    void write(HttpServletResponse response, RpcExchange exchange, int status, String rootElement, Object body)
+            throws IOException {
         byte[] bytes = switch (exchange.format()) {
             case JSON -> json.writeValueAsBytes(body);
             case XML -> xml.writer().withRootName(rootElement).writeValueAsBytes(body);
         };
-        return ResponseEntity.status(status)
-                .header(HttpHeaders.CONTENT_TYPE, exchange.format().contentType())
-                .header(REQUEST_ID_HEADER, exchange.requestId())
-                .body(bytes);
+        response.setStatus(status);
+        response.setContentType(exchange.format().contentType());
+        response.setHeader(REQUEST_ID_HEADER, exchange.requestId());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }
