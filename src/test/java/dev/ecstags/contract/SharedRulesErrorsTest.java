@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rows of the seed's table that UntagResources, TagResources and ListTagResources answer alike, because one set
- * of rules checks all three: the region and resource type, and who may send TagOwnerUid, TagOwnerBid and Scope. Each
- * refusal is sent to every action, with the seed's documented status, code and message, and is checked to leave the
- * account's tag rows as they were. What only one action refuses stays in that action's own test.
+ * of rules checks all three: the region and resource type, and who may send TagOwnerUid, TagOwnerBid and Scope; and
+ * for the two that write, which listed resources they may change. Each refusal is sent to every action it applies
+ * to, with the seed's documented status, code and message, and is checked to leave the account's tag rows as they
+ * were. What only one action refuses stays in that action's own test.
  */
 class SharedRulesErrorsTest extends ContractTestSupport {
 
@@ -104,6 +105,17 @@ class SharedRulesErrorsTest extends ContractTestSupport {
         return everyActionWith("system", "everything", "global", "privat", "all");
     }
 
+    /**
+     * A resource of the account that a write may not change, named beside the tagged instance: where it is, what
+     * type, whether it is taggable, and the seed error that refuses the whole call.
+     */
+    static Stream<Arguments> resourcesAWriteCannotChange() {
+        return Stream.of(Action.UNTAG_RESOURCES, Action.TAG_RESOURCES).flatMap(action -> Stream.of(
+                arguments(action, REGION, "disk", true, Documented.RESOURCE_NOT_FOUND),
+                arguments(action, OTHER_REGION, TYPE, true, Documented.RESOURCE_NOT_FOUND),
+                arguments(action, REGION, TYPE, false, Documented.RESOURCE_NOT_TAGGABLE)));
+    }
+
     @ParameterizedTest(name = "{0} with {1}={2}")
     @MethodSource("regionAndTypeRefusals")
     void regionIdOrResourceTypeMissingOrUnknown(Action action, String parameter, String value, Documented error) {
@@ -152,5 +164,14 @@ class SharedRulesErrorsTest extends ContractTestSupport {
     @MethodSource("unknownScopes")
     void aServiceKeySendsAnUnknownScope(Action action, String scope) {
         assertRefused(callForTheAccount(action).param("Scope", scope).send(), Documented.INVALID_SCOPE);
+    }
+
+    @ParameterizedTest(name = "{0} naming a resource in {1} of type {2}, taggable {3}")
+    @MethodSource("resourcesAWriteCannotChange")
+    void aWriteNamingAResourceItCannotChange(Action action, String regionId, String resourceType, boolean taggable,
+            Documented error) {
+        String other = register(key.accountId(), regionId, resourceType, taggable, 1).get(0);
+
+        assertRefused(call(action).param("ResourceId.2", other).send(), error);
     }
 }

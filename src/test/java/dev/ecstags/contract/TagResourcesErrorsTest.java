@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The rows of CONTRACT.md §5 that apply to TagResources, with the seed's documented messages where the seed names
  * the code (InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed among them). Every
  * refused call is checked to write nothing: the account's tag rows are exactly as before. The region, type, owner and
- * scope rules are the same for every action on resources: {@link SharedRulesErrorsTest} sends them to this one too.
+ * scope rules, and which listed resources a write may change, are the same for other actions:
+ * {@link SharedRulesErrorsTest} sends them to this one too.
  */
 class TagResourcesErrorsTest extends ContractTestSupport {
 
@@ -274,31 +275,6 @@ class TagResourcesErrorsTest extends ContractTestSupport {
 
             assertRefused(tagTeam().param("ResourceId.3", theirs).send(), Documented.RESOURCE_NOT_FOUND);
             assertThat(tagRows(other.accountId())).isEmpty();
-        }
-
-        @Test
-        void aResourceOfAnotherType() {
-            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", disk).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
-        void aResourceInAnotherRegion() {
-            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-    }
-
-    @Nested
-    class InvalidResourceIdNotSupported {
-
-        @Test
-        void aResourceRegisteredAsNotTaggable() {
-            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
         }
     }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Three rows of the seed's table cannot be provoked through UntagResources, which has no tag values and only
  * removes tags: InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed. They are provoked
- * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}. The rows that every action on
- * resources answers alike (RegionId, ResourceType, TagOwnerUid, TagOwnerBid, Scope) are sent to UntagResources
- * among the others in {@link SharedRulesErrorsTest}.
+ * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}. The rows that other actions
+ * answer alike (RegionId, ResourceType, TagOwnerUid, TagOwnerBid, Scope, and a listed resource of another type or
+ * region or not taggable) are sent to UntagResources among the others in {@link SharedRulesErrorsTest}.
  */
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
@@ -250,13 +250,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         }
 
         @Test
-        void aResourceOfAnotherType() {
-            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", disk).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
         void theSameIdRegisteredUnderAnotherTypeOnly() {
             // The id exists, as a disk; called as an instance it is unknown, and the disk keeps its tags.
             String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
@@ -266,13 +259,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
             assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
-        void aResourceInAnotherRegion() {
-            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test
@@ -290,13 +276,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
             assertRefused(untag(key).param("ResourceId.1", untaggable).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_TAGGABLE);
-        }
-
-        @Test
-        void oneUntaggableResourceInABatchLeavesEveryTagInPlace() {
-            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
         }
     }
 
