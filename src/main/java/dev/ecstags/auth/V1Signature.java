@@ -1,12 +1,8 @@
 package dev.ecstags.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The RPC signature V1 (HMAC-SHA1), docs/contract.md §2. */
 final class V1Signature {
@@ -35,23 +31,10 @@ final class V1Signature {
         return httpMethod + "&" + PercentEncoding.encode("/") + "&" + PercentEncoding.encode(canonicalizedQuery);
     }
 
-    /** {@code Mac.getInstance} looks the algorithm up among the providers on every call; a thread reuses its own. */
-    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA1");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
-        }
-    });
+    private static final Hmac HMAC_SHA1 = new Hmac("HmacSHA1");
 
     /** Base64 of HMAC-SHA1 keyed with {@code secret + "&"}. */
     static String sign(String stringToSign, String accessKeySecret) {
-        try {
-            Mac mac = HMAC_SHA1.get();
-            mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
-        }
+        return Base64.getEncoder().encodeToString(HMAC_SHA1.sign(accessKeySecret + "&", stringToSign));
     }
 }

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The signature V3 (ACS3-HMAC-SHA256 in the Authorization header), docs/contract.md §2. */
 final class V3Signature {
@@ -92,24 +90,11 @@ final class V3Signature {
         return ALGORITHM + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code Mac.getInstance} looks the algorithm up among the providers on every call; a thread reuses its own. */
-    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
-    });
+    private static final Hmac HMAC_SHA256 = new Hmac("HmacSHA256");
 
     /** Lower-case hex of HMAC-SHA256 keyed with the bare secret. */
     static String sign(String stringToSign, String accessKeySecret) {
-        try {
-            Mac mac = HMAC_SHA256.get();
-            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HEX.formatHex(HMAC_SHA256.sign(accessKeySecret, stringToSign));
     }
 
     static String sha256Hex(byte[] data) {

@@ -1,7 +1,6 @@
 package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ecstags.auth.IssuedAccessKey;
 import dev.ecstags.resource.ResourceRegistration;
@@ -14,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * What the contract tests share: a client for the service on its random port, fresh accounts, keys and resources
@@ -60,17 +57,6 @@ abstract class ContractTestSupport extends ServiceTest {
                 .map(id -> new ResourceRegistration(regionId, resourceType, id, accountId, taggable))
                 .toList());
         return ids;
-    }
-
-    /** RegionId and ResourceType absent, empty or unknown, and the seed error each is answered with. */
-    static Stream<Arguments> regionAndTypeRefusals() {
-        return Stream.of(
-                arguments("RegionId", null, Documented.MISSING_REGION_ID),
-                arguments("RegionId", "", Documented.MISSING_REGION_ID),
-                arguments("RegionId", UNKNOWN_REGION, Documented.INVALID_REGION_ID),
-                arguments("ResourceType", null, Documented.MISSING_RESOURCE_TYPE),
-                arguments("ResourceType", "", Documented.MISSING_RESOURCE_TYPE),
-                arguments("ResourceType", "vm", Documented.INVALID_RESOURCE_TYPE));
     }
 
     /** A V1 UntagResources call of {@link #TYPE} in {@link #REGION}; the test adds ids and keys. */

@@ -1,11 +1,17 @@
 package dev.ecstags.contract;
 
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,51 +43,36 @@ class DescribeTagsErrorsTest extends ContractTestSupport {
         assertError(describe().param("RegionId", regionId).send(), 404, "MissingParameter.RegionId");
     }
 
-    @Test
-    void unknownRegionId() {
-        assertError(describe().param("RegionId", UNKNOWN_REGION).send(), 404, "InvalidRegionId.NotFound");
+    /**
+     * A DescribeTags call with these parameters beside RegionId, and the status and code it is answered with: one
+     * broken rule per row. A rule tried with many values has a test of its own below.
+     */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                arguments(Map.of("RegionId", UNKNOWN_REGION), 404, "InvalidRegionId.NotFound"),
+                arguments(Map.of("ResourceType", "bucket"), 404, "InvalidResourceType.NotFound"),
+                arguments(named("Tag.1..21", tags(numberedTags("k", 21))), 400, "NumberExceed.Tags"),
+                arguments(Map.of("Tag.21.Key", "k"), 400, "InvalidTagCount"),
+                arguments(Map.of("Tag.x.Key", "k"), 400, "InvalidParameter"),
+                arguments(Map.of("Tag.1.Key", "env", "Tag.2.Key", "env"), 400, "Duplicate.TagKey"),
+                arguments(Map.of("Tag.1.Key", "env", "Tag.1.Value", "https://x"), 400, "InvalidTagValue.Malformed"),
+                arguments(Map.of("Tag.1.Value", "prod"), 400, "InvalidTag.Mismatch"),
+                arguments(Map.of("Category", "Secret"), 400, "InvalidParameter.Category"),
+                arguments(Map.of("Scope", "private"), 403, "PermissionDenied.Scope"),
+                arguments(Map.of("TagOwnerUid", TestIds.account(), "TagOwnerBid", BID), 403,
+                        "PermissionDenied.TagOwnerUid"));
     }
 
-    @Test
-    void unknownResourceType() {
-        assertError(describe().param("ResourceType", "bucket").send(), 404, "InvalidResourceType.NotFound");
-    }
-
-    @Test
-    void moreThanTwentyTags() {
-        assertError(describe().params(tags(numberedTags("k", 21))).send(), 400, "NumberExceed.Tags");
-    }
-
-    @Test
-    void tagIndexOutOfRange() {
-        assertError(describe().param("Tag.21.Key", "k").send(), 400, "InvalidTagCount");
-    }
-
-    @Test
-    void tagIndexNotANumber() {
-        assertError(describe().param("Tag.x.Key", "k").send(), 400, "InvalidParameter");
-    }
-
-    @Test
-    void duplicateTagKey() {
-        assertError(describe().param("Tag.1.Key", "env").param("Tag.2.Key", "env").send(), 400, "Duplicate.TagKey");
+    @ParameterizedTest(name = "{0} → {1} {2}")
+    @MethodSource("refusals")
+    void aBrokenRuleIsAnsweredWithItsCode(Map<String, String> parameters, int status, String code) {
+        assertError(describe().params(parameters).send(), status, code);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "aliyun-key", "acs:key", "http://key"})
     void malformedTagKey(String tagKey) {
         assertError(describe().param("Tag.1.Key", tagKey).send(), 400, "InvalidTagKey.Malformed");
-    }
-
-    @Test
-    void malformedTagValue() {
-        assertError(describe().param("Tag.1.Key", "env").param("Tag.1.Value", "https://x").send(), 400,
-                "InvalidTagValue.Malformed");
-    }
-
-    @Test
-    void tagValueWithoutKey() {
-        assertError(describe().param("Tag.1.Value", "prod").send(), 400, "InvalidTag.Mismatch");
     }
 
     @ParameterizedTest
@@ -97,25 +88,9 @@ class DescribeTagsErrorsTest extends ContractTestSupport {
     }
 
     @Test
-    void invalidCategory() {
-        assertError(describe().param("Category", "Secret").send(), 400, "InvalidParameter.Category");
-    }
-
-    @Test
-    void scopeFromANormalKey() {
-        assertError(describe().param("Scope", "private").send(), 403, "PermissionDenied.Scope");
-    }
-
-    @Test
     void unknownScopeFromAServiceKey() {
         assertError(rpc.v1(newServiceKey()).action("DescribeTags").param("RegionId", REGION).param("Scope", "team")
                 .send(), 400, "Invalid.Scope");
-    }
-
-    @Test
-    void tagOwnerUidFromANormalKey() {
-        assertError(describe().param("TagOwnerUid", TestIds.account()).param("TagOwnerBid", BID).send(), 403,
-                "PermissionDenied.TagOwnerUid");
     }
 
     @Test

@@ -1,45 +1,82 @@
 package dev.ecstags.contract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /**
- * The errors of the seed's table (UntagResources.md, "错误码"), with their documented status and message verbatim,
- * plus MissingParameter.ResourceIds in the same documented style (alibaba-rpc-tag-api.md §1.3).
+ * The errors of the seed's table, which a contract test expects verbatim: each constant names a row of
+ * {@code seed-errors.md} (beside this class in the test resources) by its code, and takes the row's status and
+ * message from there. The table is the seed's own, copied unchanged, so that a test expects what the seed documents
+ * rather than what {@code ErrorCode} says.
  */
 enum Documented {
-    MISSING_TAG_OWNER_UID(404, "MissingParameter.TagOwnerUid", "The parameter - TagOwnerUid should not be null"),
-    MISSING_TAG_OWNER_BID(404, "MissingParameter.TagOwnerBid", "The parameter - TagOwnerBid should not be null"),
-    MISSING_RESOURCE_TYPE(404, "MissingParameter.ResourceType", "The parameter - ResourceType should not be null"),
-    MISSING_TAGS(404, "MissingParameter.Tags", "The parameter - Tags should not be null"),
-    MISSING_REGION_ID(404, "MissingParameter.RegionId", "The parameter - RegionId should not be null"),
-    PERMISSION_DENIED_TAG_OWNER_UID(403, "PermissionDenied.TagOwnerUid",
-            "The specified operator not have permission to set TagOwnerUid value."),
-    PERMISSION_DENIED_SCOPE(403, "PermissionDenied.Scope",
-            "The specified operator not have permission to set Scope value."),
-    NUMBER_EXCEED_RESOURCE_IDS(400, "NumberExceed.ResourceIds",
-            "The ResourceIds parameter's number is exceed , Valid : 50"),
-    NUMBER_EXCEED_TAGS(400, "NumberExceed.Tags", "The Tags parameter's number is exceed , Valid : 20"),
-    DUPLICATE_TAG_KEY(400, "Duplicate.TagKey", "The Tag.N.Key contain duplicate key."),
-    RESOURCE_NOT_FOUND(404, "InvalidResourceId.NotFound", "The specified ResourceIds are not found in our records."),
-    INVALID_RESOURCE_TYPE(404, "InvalidResourceType.NotFound",
-            "The ResourceType provided does not exist in our records."),
-    INVALID_TAG_KEY(400, "InvalidTagKey.Malformed", "The specified Tag.n.Key is not valid."),
-    INVALID_TAG_VALUE(400, "InvalidTagValue.Malformed", "The specified Tag.n.Value is not valid."),
-    QUOTA_EXCEEDED(400, "OperationDenied.QuotaExceed", "The quota of tags on resource is beyond permitted range."),
-    RESOURCE_NOT_TAGGABLE(403, "InvalidResourceId.NotSupported", "The specified ResourceId does not support tagging."),
-    TAG_MISMATCH(400, "InvalidTag.Mismatch", "The specified Tag.n.Key and Tag.n.Value are not match."),
-    INVALID_TAG_COUNT(400, "InvalidTagCount", "The specified tags are beyond the permitted range."),
-    INVALID_REGION_ID(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist."),
-    INVALID_SCOPE(400, "Invalid.Scope", "The specified scope is invalid."),
-    NO_PERMISSION_TAG(403, "NoPermission.Tag", "The operator is not permission for the tag."),
+    MISSING_TAG_OWNER_UID("MissingParameter.TagOwnerUid"),
+    MISSING_TAG_OWNER_BID("MissingParameter.TagOwnerBid"),
+    MISSING_RESOURCE_TYPE("MissingParameter.ResourceType"),
+    MISSING_TAGS("MissingParameter.Tags"),
+    MISSING_REGION_ID("MissingParameter.RegionId"),
+    MISSING_RESOURCE_IDS("MissingParameter.ResourceIds"),
+    PERMISSION_DENIED_TAG_OWNER_UID("PermissionDenied.TagOwnerUid"),
+    PERMISSION_DENIED_SCOPE("PermissionDenied.Scope"),
+    NUMBER_EXCEED_RESOURCE_IDS("NumberExceed.ResourceIds"),
+    NUMBER_EXCEED_TAGS("NumberExceed.Tags"),
+    DUPLICATE_TAG_KEY("Duplicate.TagKey"),
+    RESOURCE_NOT_FOUND("InvalidResourceId.NotFound"),
+    INVALID_RESOURCE_TYPE("InvalidResourceType.NotFound"),
+    INVALID_TAG_KEY("InvalidTagKey.Malformed"),
+    INVALID_TAG_VALUE("InvalidTagValue.Malformed"),
+    QUOTA_EXCEEDED("OperationDenied.QuotaExceed"),
+    RESOURCE_NOT_TAGGABLE("InvalidResourceId.NotSupported"),
+    TAG_MISMATCH("InvalidTag.Mismatch"),
+    INVALID_TAG_COUNT("InvalidTagCount"),
+    INVALID_REGION_ID("InvalidRegionId.NotFound"),
+    INVALID_SCOPE("Invalid.Scope"),
+    NO_PERMISSION_TAG("NoPermission.Tag");
 
-    MISSING_RESOURCE_IDS(404, "MissingParameter.ResourceIds", "The parameter - ResourceIds.N should not be null");
-
-    final int status;
     final String code;
+    final int status;
     final String message;
 
-    Documented(int status, String code, String message) {
-        this.status = status;
+    Documented(String code) {
+        SeedTable.Row row = SeedTable.ROWS.get(code);
+        if (row == null) {
+            throw new IllegalStateException(SeedTable.FILE + " has no row for " + code);
+        }
         this.code = code;
-        this.message = message;
+        this.status = row.status();
+        this.message = row.message();
+    }
+
+    /** The rows of the table file by code (a holder class: an enum's constructor cannot read its own statics). */
+    private static final class SeedTable {
+
+        record Row(int status, String message) {
+        }
+
+        static final String FILE = "seed-errors.md";
+        /** {@code |HttpCode|错误码|错误信息|…}: a row, as opposed to the header, its rule and the prose. */
+        static final Pattern ROW = Pattern.compile("\\|(?<status>\\d{3})\\|(?<code>[^|]+)\\|(?<message>[^|]+)\\|.*");
+        static final Map<String, Row> ROWS = read();
+
+        private static Map<String, Row> read() {
+            try (InputStream table = Documented.class.getResourceAsStream(FILE)) {
+                if (table == null) {
+                    throw new IllegalStateException(FILE + " is not on the test class path");
+                }
+                return new String(table.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .map(ROW::matcher)
+                        .filter(Matcher::matches)
+                        .collect(Collectors.toMap(row -> row.group("code"),
+                                row -> new Row(Integer.parseInt(row.group("status")), row.group("message"))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -1,17 +1,20 @@
 package dev.ecstags.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ecstags.support.RawHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -21,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * never 500.
  */
 class EdgeErrorsTest extends ContractTestSupport {
+
+    static final String XML = "text/xml;charset=utf-8";
+    static final String JSON = "application/json;charset=utf-8";
 
     /** 128 characters of three UTF-8 bytes each: nine bytes apiece once percent-encoded. */
     static final String CJK_128 = "标签键值".repeat(32);
@@ -70,93 +76,59 @@ class EdgeErrorsTest extends ContractTestSupport {
         }
     }
 
-    @Nested
-    class OddMethods {
+    /**
+     * Requests that never reach an action, sent as raw bytes: what is wrong with each, the request, and the status,
+     * code and content type the edge answers with (XML unless the query asks for JSON).
+     */
+    static Stream<Arguments> refusedRequests() {
+        var oddMethods = Stream.of("TRACE", "PROPFIND", "MKCOL", "CONNECT2").map(method -> arguments(
+                "the method " + method,
+                method + " /?Action=UntagResources HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                403, "UnsupportedHTTPMethod", XML));
+        var unknownPaths = Stream.of("/error", "/nope", "/index.html", "/v1/UntagResources").map(path -> arguments(
+                "the unknown path " + path,
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                404, "InvalidAction.NotFound", XML));
+        var others = Stream.of(
+                arguments("an unknown path, the answer asked for in JSON",
+                        "POST /error?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                        404, "InvalidAction.NotFound", JSON),
+                arguments("a malformed request line", "GET /a b c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                        400, "MalformedRequest", XML),
+                arguments("a malformed percent-encoding in the path", "GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                        400, "MalformedRequest", XML),
+                arguments("a bad chunk", "POST /?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n",
+                        400, "MalformedRequest", JSON),
+                arguments("headers larger than the limit", "GET /?Action=UntagResources HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nX-Long: " + "a".repeat(200 * 1024) + "\r\n\r\n",
+                        431, "RequestHeaderTooLarge", XML),
+                arguments("a query larger than the limit", "GET /?Action=" + "a".repeat(200 * 1024) + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\n\r\n",
+                        431, "RequestHeaderTooLarge", XML));
+        return Stream.of(oddMethods, unknownPaths, others).flatMap(requests -> requests);
+    }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"TRACE", "PROPFIND", "MKCOL", "CONNECT2"})
-        void anyMethodButGetAndPostIsUnsupported(String method) {
-            var response = raw.exchange(method + " /?Action=UntagResources HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedRequests")
+    void aRequestThatReachesNoActionIsAnsweredInTheEnvelope(String what, String request, int status, String code,
+            String contentType) {
+        var response = raw.exchange(request);
 
-            assertError(response, 403, "UnsupportedHTTPMethod");
+        assertError(response, status, code);
+        assertThat(response.contentType()).isEqualTo(contentType);
+        if (contentType.equals(XML)) {
             assertThat(response.xmlRootElement()).isEqualTo("Error");
-        }
-
-        @Test
-        void traceEchoesNothing() {
-            var response = raw.exchange("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret: do-not-echo\r\n"
-                    + "Connection: close\r\n\r\n");
-
-            assertError(response, 403, "UnsupportedHTTPMethod");
-            assertThat(response.body()).doesNotContain("do-not-echo");
         }
     }
 
-    @Nested
-    class UnknownPaths {
+    @Test
+    void traceEchoesNothing() {
+        var response = raw.exchange("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret: do-not-echo\r\n"
+                + "Connection: close\r\n\r\n");
 
-        @ParameterizedTest
-        @ValueSource(strings = {"/error", "/nope", "/index.html", "/v1/UntagResources"})
-        void areAnUnknownApi(String path) {
-            var response = raw.exchange("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-
-            assertError(response, 404, "InvalidAction.NotFound");
-            assertThat(response.contentType()).isEqualTo("text/xml;charset=utf-8");
-        }
-
-        @Test
-        void answerInJsonWhenTheQueryAsksForIt() {
-            var response = raw.exchange("POST /error?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n");
-
-            assertError(response, 404, "InvalidAction.NotFound");
-            assertThat(response.contentType()).isEqualTo("application/json;charset=utf-8");
-        }
-    }
-
-    @Nested
-    class MalformedRequests {
-
-        @Test
-        void aMalformedRequestLine() {
-            var response = raw.exchange("GET /a b c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-
-            assertError(response, 400, "MalformedRequest");
-            assertThat(response.xmlRootElement()).isEqualTo("Error");
-        }
-
-        @Test
-        void aMalformedPercentEncodingInThePath() {
-            assertError(raw.exchange("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 400, "MalformedRequest");
-        }
-
-        @Test
-        void aBadChunk() {
-            var response = raw.exchange("POST /?Format=JSON HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
-
-            assertError(response, 400, "MalformedRequest");
-            assertThat(response.contentType()).isEqualTo("application/json;charset=utf-8");
-        }
-
-        @Test
-        void headersLargerThanTheLimit() {
-            String longValue = "a".repeat(200 * 1024);
-
-            var response = raw.exchange("GET /?Action=UntagResources HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: "
-                    + longValue + "\r\n\r\n");
-
-            assertError(response, 431, "RequestHeaderTooLarge");
-        }
-
-        @Test
-        void aQueryLargerThanTheLimit() {
-            var response = raw.exchange("GET /?Action=" + "a".repeat(200 * 1024) + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\n\r\n");
-
-            assertError(response, 431, "RequestHeaderTooLarge");
-        }
+        assertError(response, 403, "UnsupportedHTTPMethod");
+        assertThat(response.body()).doesNotContain("do-not-echo");
     }
 
     @Nested
@@ -168,7 +140,7 @@ class EdgeErrorsTest extends ContractTestSupport {
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 2000000\r\n\r\nAction=");
 
             assertError(response, 413, "RequestBodyTooLarge");
-            assertThat(response.contentType()).isEqualTo("application/json;charset=utf-8");
+            assertThat(response.contentType()).isEqualTo(JSON);
         }
 
         @Test
@@ -225,7 +197,7 @@ class EdgeErrorsTest extends ContractTestSupport {
                 var response = RawHttp.read(socket);
 
                 assertError(response, 408, "RequestTimeout");
-                assertThat(response.contentType()).isEqualTo("application/json;charset=utf-8");
+                assertThat(response.contentType()).isEqualTo(JSON);
                 assertThat(RawHttp.closedByServer(socket)).isTrue();
             }
         }

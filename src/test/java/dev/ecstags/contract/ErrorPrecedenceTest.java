@@ -369,6 +369,13 @@ class ErrorPrecedenceTest extends ContractTestSupport {
             untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
         }
 
+        /** A fresh instance of the account carrying 20 public tags, the most it may: one more breaks the quota. */
+        String aFullInstance() {
+            String full = newInstance(key.accountId());
+            tagPublicly(key, List.of(full), numberedTags("k", 20));
+            return full;
+        }
+
         @Test
         void unknownResourceBeforeUntaggable() {
             assertError(untag(key).params(resourceIds(untaggable, TestIds.instance())).param("TagKey.1", "env")
@@ -385,8 +392,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void privateTagPermissionBeforeQuota() {
-            String full = newInstance(key.accountId());
-            tagPublicly(key, List.of(full), numberedTags("k", 20));
+            String full = aFullInstance();
             tagPrivately(key.accountId(), List.of(tagged), Map.of("owner", "ecs"));
             watchTagRows(key.accountId());
 
@@ -397,8 +403,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void untaggableBeforeQuota() {
-            String full = newInstance(key.accountId());
-            tagPublicly(key, List.of(full), numberedTags("k", 20));
+            String full = aFullInstance();
 
             assertError(tagResources(key).params(resourceIds(full, untaggable)).param("Tag.1.Key", "new").send(),
                     Documented.RESOURCE_NOT_TAGGABLE);

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The rows of CONTRACT.md §5 that apply to ListTagResources: the shared parameter rules, its selectors
- * (InvalidParameter for Tag with TagFilter, MissParameter.TagOrResourceId) and Invalid.NextToken.
+ * (InvalidParameter for Tag with TagFilter, MissParameter.TagOrResourceId) and Invalid.NextToken. The region, type,
+ * owner and scope rules, the same for every action on resources, are in {@link SharedRulesErrorsTest}.
  */
 class ListTagResourcesErrorsTest extends ContractTestSupport {
 
@@ -41,16 +41,6 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
 
         assertSucceeded(response);
         assertThat(entries(response)).hasSize(1);
-    }
-
-    @Nested
-    class RegionAndType {
-
-        @ParameterizedTest
-        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
-        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
-            assertError(listTagged().param(parameter, value).send(), error);
-        }
     }
 
     @Nested
@@ -271,42 +261,6 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
             var response = listTagResources(newNormalKey()).params(resourceIds(ids)).param("NextToken", token).send();
 
             assertError(response, 400, "Invalid.NextToken");
-        }
-    }
-
-    @Nested
-    class OwnerAndScope {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"TagOwnerUid", "TagOwnerBid"})
-        void aNormalKeySendsAnOwnerParameter(String name) {
-            assertError(listTagged().param(name, name.equals("TagOwnerUid") ? key.accountId() : BID).send(),
-                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aServiceKeySendsTagOwnerBidWithoutTagOwnerUid() {
-            assertError(listTagResources(newServiceKey()).param("TagOwnerBid", BID).param("ResourceId.1", tagged)
-                    .send(), Documented.MISSING_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aServiceKeySendsTagOwnerUidWithoutTagOwnerBid() {
-            assertError(listTagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
-                    .param("ResourceId.1", tagged).send(), Documented.MISSING_TAG_OWNER_BID);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"public", "private"})
-        void aNormalKeySendsScope(String scope) {
-            assertError(listTagged().param("Scope", scope).send(), Documented.PERMISSION_DENIED_SCOPE);
-        }
-
-        @Test
-        void aServiceKeySendsAnUnknownScope() {
-            assertError(listTagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
-                    .param("TagOwnerBid", BID).param("Scope", "everything").param("ResourceId.1", tagged).send(),
-                    Documented.INVALID_SCOPE);
         }
     }
 

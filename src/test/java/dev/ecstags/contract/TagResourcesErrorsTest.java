@@ -12,13 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rows of CONTRACT.md §5 that apply to TagResources, with the seed's documented messages where the seed names
  * the code (InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed among them). Every
- * refused call is checked to write nothing: the account's tag rows are exactly as before.
+ * refused call is checked to write nothing: the account's tag rows are exactly as before. The region, type, owner and
+ * scope rules, and which listed resources a write may change, are the same for other actions:
+ * {@link SharedRulesErrorsTest} sends them to this one too.
  */
 class TagResourcesErrorsTest extends ContractTestSupport {
 
@@ -45,16 +46,6 @@ class TagResourcesErrorsTest extends ContractTestSupport {
         assertSucceeded(tagTeam().send());
 
         assertThat(tagRows(key.accountId())).hasSize(3);
-    }
-
-    @Nested
-    class RegionAndType {
-
-        @ParameterizedTest
-        @MethodSource("dev.ecstags.contract.ContractTestSupport#regionAndTypeRefusals")
-        void regionIdOrResourceTypeMissingOrUnknown(String parameter, String value, Documented error) {
-            assertRefused(tagTeam().param(parameter, value).send(), error);
-        }
     }
 
     @Nested
@@ -284,68 +275,6 @@ class TagResourcesErrorsTest extends ContractTestSupport {
 
             assertRefused(tagTeam().param("ResourceId.3", theirs).send(), Documented.RESOURCE_NOT_FOUND);
             assertThat(tagRows(other.accountId())).isEmpty();
-        }
-
-        @Test
-        void aResourceOfAnotherType() {
-            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", disk).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
-        void aResourceInAnotherRegion() {
-            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-    }
-
-    @Nested
-    class InvalidResourceIdNotSupported {
-
-        @Test
-        void aResourceRegisteredAsNotTaggable() {
-            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
-
-            assertRefused(tagTeam().param("ResourceId.3", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
-        }
-    }
-
-    @Nested
-    class OwnerAndScope {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"TagOwnerUid", "TagOwnerBid"})
-        void aNormalKeySendsAnOwnerParameter(String name) {
-            assertRefused(tagTeam().param(name, name.equals("TagOwnerUid") ? key.accountId() : BID).send(),
-                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aServiceKeySendsTagOwnerBidWithoutTagOwnerUid() {
-            assertRefused(tagResources(newServiceKey()).param("TagOwnerBid", BID).params(resourceIds(tagged, bare))
-                    .param("Tag.1.Key", "team").send(), Documented.MISSING_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aServiceKeySendsTagOwnerUidWithoutTagOwnerBid() {
-            assertRefused(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
-                    .params(resourceIds(tagged, bare)).param("Tag.1.Key", "team").send(),
-                    Documented.MISSING_TAG_OWNER_BID);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"public", "private"})
-        void aNormalKeySendsScope(String scope) {
-            assertRefused(tagTeam().param("Scope", scope).send(), Documented.PERMISSION_DENIED_SCOPE);
-        }
-
-        @Test
-        void aServiceKeySendsAnUnknownScope() {
-            assertRefused(tagResources(newServiceKey()).param("TagOwnerUid", key.accountId())
-                    .param("TagOwnerBid", BID).param("Scope", "system").params(resourceIds(tagged, bare))
-                    .param("Tag.1.Key", "team").send(), Documented.INVALID_SCOPE);
         }
     }
 

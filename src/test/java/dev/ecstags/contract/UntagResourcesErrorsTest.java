@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Three rows of the seed's table cannot be provoked through UntagResources, which has no tag values and only
  * removes tags: InvalidTagValue.Malformed, InvalidTag.Mismatch and OperationDenied.QuotaExceed. They are provoked
- * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}.
+ * through TagResources, with the seed's messages, in {@link TagResourcesErrorsTest}. The rows that other actions
+ * answer alike (RegionId, ResourceType, TagOwnerUid, TagOwnerBid, Scope, and a listed resource of another type or
+ * region or not taggable) are sent to UntagResources among the others in {@link SharedRulesErrorsTest}.
  */
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
@@ -44,52 +45,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         assertSucceeded(untagEnv().send());
 
         assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
-    }
-
-    @Nested
-    class MissingParameterRegionId {
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void absentOrEmpty(String regionId) {
-            assertRefused(untagEnv().param("RegionId", regionId).send(), Documented.MISSING_REGION_ID);
-        }
-    }
-
-    @Nested
-    class InvalidRegionIdNotFound {
-
-        @ParameterizedTest
-        @ValueSource(strings = {UNKNOWN_REGION, "hangzhou", "cn-atlantis-1"})
-        void notAConfiguredRegion(String regionId) {
-            assertRefused(untagEnv().param("RegionId", regionId).send(), Documented.INVALID_REGION_ID);
-        }
-    }
-
-    @Nested
-    class MissingParameterResourceType {
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        void absentOrEmpty(String resourceType) {
-            assertRefused(untagEnv().param("ResourceType", resourceType).send(), Documented.MISSING_RESOURCE_TYPE);
-        }
-    }
-
-    @Nested
-    class InvalidResourceTypeNotFound {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"vm", "instances", "ecs:instance", "bucket"})
-        void unknownType(String resourceType) {
-            assertRefused(untagEnv().param("ResourceType", resourceType).send(), Documented.INVALID_RESOURCE_TYPE);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"INSTANCE", "Instance"})
-        void typesAreComparedCaseInsensitively(String resourceType) {
-            assertSucceeded(untagEnv().param("ResourceType", resourceType).send());
-        }
     }
 
     @Nested
@@ -295,13 +250,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         }
 
         @Test
-        void aResourceOfAnotherType() {
-            String disk = register(key.accountId(), REGION, "disk", true, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", disk).send(), Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
         void theSameIdRegisteredUnderAnotherTypeOnly() {
             // The id exists, as a disk; called as an instance it is unknown, and the disk keeps its tags.
             String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
@@ -311,13 +259,6 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
             assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_FOUND);
-        }
-
-        @Test
-        void aResourceInAnotherRegion() {
-            String elsewhere = register(key.accountId(), OTHER_REGION, TYPE, true, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", elsewhere).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test
@@ -336,30 +277,10 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             assertRefused(untag(key).param("ResourceId.1", untaggable).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_TAGGABLE);
         }
-
-        @Test
-        void oneUntaggableResourceInABatchLeavesEveryTagInPlace() {
-            String untaggable = register(key.accountId(), REGION, TYPE, false, 1).get(0);
-
-            assertRefused(untagEnv().param("ResourceId.2", untaggable).send(), Documented.RESOURCE_NOT_TAGGABLE);
-        }
     }
 
     @Nested
-    class PermissionDeniedTagOwnerUid {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"TagOwnerUid", "TagOwnerBid"})
-        void aNormalKeySendsAnOwnerParameter(String name) {
-            assertRefused(untagEnv().param(name, name.equals("TagOwnerUid") ? key.accountId() : BID).send(),
-                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aNormalKeySendsBoth() {
-            assertRefused(untagEnv().param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID).send(),
-                    Documented.PERMISSION_DENIED_TAG_OWNER_UID);
-        }
+    class TagOwnerUid {
 
         @Test
         void aNormalKeyCannotReachAnotherAccountThroughTagOwnerUid() {
@@ -373,50 +294,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             assertRefused(response, Documented.PERMISSION_DENIED_TAG_OWNER_UID);
             assertThat(tagRows(other.accountId())).hasSize(1);
         }
-    }
-
-    @Nested
-    class MissingParameterTagOwner {
-
-        @Test
-        void aServiceKeySendsTagOwnerBidWithoutTagOwnerUid() {
-            assertRefused(untag(newServiceKey()).param("TagOwnerBid", BID).param("ResourceId.1", tagged)
-                    .param("TagKey.1", "env").send(), Documented.MISSING_TAG_OWNER_UID);
-        }
-
-        @Test
-        void aServiceKeySendsTagOwnerUidWithoutTagOwnerBid() {
-            assertRefused(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("ResourceId.1", tagged)
-                    .param("TagKey.1", "env").send(), Documented.MISSING_TAG_OWNER_BID);
-        }
 
         @Test
         void aServiceKeyWithBothActsForTheAccount() {
             assertSucceeded(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
                     .param("ResourceId.1", tagged).param("TagKey.1", "env").send());
             assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
-        }
-    }
-
-    @Nested
-    class PermissionDeniedScope {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"public", "private", "bogus"})
-        void aNormalKeySendsScope(String scope) {
-            assertRefused(untagEnv().param("Scope", scope).send(), Documented.PERMISSION_DENIED_SCOPE);
-        }
-    }
-
-    @Nested
-    class InvalidScope {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"global", "privat", "all"})
-        void aServiceKeySendsAnUnknownScope(String scope) {
-            assertRefused(untag(newServiceKey()).param("TagOwnerUid", key.accountId()).param("TagOwnerBid", BID)
-                    .param("Scope", scope).param("ResourceId.1", tagged).param("TagKey.1", "env").send(),
-                    Documented.INVALID_SCOPE);
         }
     }
 

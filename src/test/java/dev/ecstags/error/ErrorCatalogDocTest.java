@@ -3,12 +3,16 @@ package dev.ecstags.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * when the file differs, printing the expected table; {@code ./mvnw test -Dtest=ErrorCatalogDocTest
  * -Ddocs.update=true} writes it. Only the part between the two markers is generated; the prose around it is free.
  *
- * <p>A new constant needs its "when" here: the test fails until {@link #WHEN} describes it.
+ * <p>A new constant needs its "when": the test fails until {@code when.properties} (in the test resources, beside
+ * this class) has a line for it.
  */
 class ErrorCatalogDocTest {
 
@@ -26,123 +31,16 @@ class ErrorCatalogDocTest {
     private static final String END = "<!-- END generated -->";
     private static final String PLACEHOLDER = "{…}";
 
-    /** When each error answers, in words a caller understands; where the code decides it, for a maintainer. */
-    private static final Map<ErrorCode, String> WHEN = new EnumMap<>(Map.ofEntries(
-            Map.entry(ErrorCode.MALFORMED_REQUEST,
-                    "Tomcat cannot read the HTTP request: a malformed request line or path, a bad chunk."
-                            + " `EnvelopeErrorReportValve`."),
-            Map.entry(ErrorCode.REQUEST_HEADER_TOO_LARGE,
-                    "The request line and headers pass 64 KB (20 tags of 128 CJK characters in a V3 query take"
-                            + " about 47 KB). `EnvelopeErrorReportValve`."),
-            Map.entry(ErrorCode.REQUEST_TIMEOUT,
-                    "The body did not arrive in full within `TAGS_REQUEST_READ_TIMEOUT` (10 s); the connection is"
-                            + " closed. `RequestIntakeFilter`."),
-            Map.entry(ErrorCode.REQUEST_BODY_TOO_LARGE,
-                    "The body is over 1 MB; it is refused without being read. `RequestIntakeFilter`."),
-            Map.entry(ErrorCode.UNSUPPORTED_HTTP_METHOD,
-                    "A method other than GET or POST (HEAD, PUT, DELETE, PATCH, OPTIONS, TRACE, PROPFIND included)."
-                            + " `RpcController`, `RequestIntakeFilter`, `RpcErrorController`."),
-            Map.entry(ErrorCode.MISSING_PARAMETER,
-                    "A common parameter is absent or empty; the message names the first one. V1, in order: `Action`,"
-                            + " `Version`, `AccessKeyId`, `Signature`, `SignatureMethod`, `SignatureVersion`,"
-                            + " `SignatureNonce`, `Timestamp`. V3: `x-acs-action` (or `Action`), `x-acs-version` (or"
-                            + " `Version`), `x-acs-date`, `x-acs-signature-nonce`, `x-acs-content-sha256`."
-                            + " `RequestCredentials.read`."),
-            Map.entry(ErrorCode.INCOMPLETE_SIGNATURE,
-                    "V3: the `Authorization` header is malformed, names another algorithm, or does not sign"
-                            + " `x-acs-date`, `x-acs-signature-nonce`, `x-acs-content-sha256` (and `x-acs-action` /"
-                            + " `x-acs-version` when they are not parameters) — checked here, with the common"
-                            + " parameters (`RequestCredentials.read`). V1: `SignatureMethod` is not `HMAC-SHA1` or"
-                            + " `SignatureVersion` not `1.0` — checked later, with the signature, after the AccessKey"
-                            + " lookup and its status (`RequestCredentials.V1`)."),
-            Map.entry(ErrorCode.INVALID_VERSION, "`Version` is not `2014-05-26`. `RpcController`."),
-            Map.entry(ErrorCode.INVALID_ACTION,
-                    "`Action` is not one of UntagResources, TagResources, ListTagResources, DescribeTags"
-                            + " (case-sensitive)."
-                            + " `RpcController`."),
-            Map.entry(ErrorCode.INVALID_TIMESTAMP_FORMAT,
-                    "`Timestamp` / `x-acs-date` is not exactly `yyyy-MM-ddTHH:mm:ssZ` or not a real date."
-                            + " `RequestAuthenticator`."),
-            Map.entry(ErrorCode.INVALID_TIMESTAMP_EXPIRED,
-                    "The timestamp lies more than 15 minutes from the server clock, either way."
-                            + " `RequestAuthenticator`."),
-            Map.entry(ErrorCode.ACCESS_KEY_NOT_FOUND, "No such AccessKey (never created, or deleted)."),
-            Map.entry(ErrorCode.ACCESS_KEY_INACTIVE, "The AccessKey is disabled."),
-            Map.entry(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-                    "The signature is not the one the secret gives; V3 also when `x-acs-content-sha256` is not the"
-                            + " body's SHA-256. For V1 the message ends with ` server string to sign is:` and the"
-                            + " server's string to sign (signed with empty values), cut after 8 KB."),
-            Map.entry(ErrorCode.THROTTLING_USER,
-                    "After the signature, before the nonce is recorded: the account has"
-                            + " `TAGS_ACCOUNT_MAX_CONNECTIONS` calls in progress on this instance, or passed"
-                            + " `TAGS_THROTTLE_WRITE_PER_SECOND` / `TAGS_THROTTLE_READ_PER_SECOND` for the region and"
-                            + " action class (writes: TagResources, UntagResources; reads: ListTagResources,"
-                            + " DescribeTags). A throttled call does not use up its nonce. `AccountThrottle`."),
-            Map.entry(ErrorCode.SIGNATURE_NONCE_USED,
-                    "The nonce was used before by this AccessKey within the timestamp window (recorded in"
-                            + " PostgreSQL by the action's own statement, or alone when a rule refuses the call first;"
-                            + " so across instances)."),
-            Map.entry(ErrorCode.INVALID_PARAMETER,
-                    "A malformed value; the message names it: a parameter that cannot be form-decoded or holds NUL,"
-                            + " a bad `Format`, a non-numeric index (`ResourceId.x`,"
-                            + " `TagKey.x`, `Tag.x.Key`), `ResourceId.0`, a `TagFilter` index outside 1..5, `All` not"
-                            + " `true`/`false`. Checked after the signature, before the action's rules."),
-            Map.entry(ErrorCode.PERMISSION_DENIED_TAG_OWNER_UID, "A normal key sends `TagOwnerUid` or `TagOwnerBid`."),
-            Map.entry(ErrorCode.MISSING_TAG_OWNER_UID, "A service key sends `TagOwnerBid` without a `TagOwnerUid`."),
-            Map.entry(ErrorCode.MISSING_TAG_OWNER_BID, "A service key sends `TagOwnerUid` without a `TagOwnerBid`."),
-            Map.entry(ErrorCode.PERMISSION_DENIED_SCOPE, "A normal key sends `Scope`."),
-            Map.entry(ErrorCode.INVALID_SCOPE, "`Scope` is neither `public` nor `private` (any case)."),
-            Map.entry(ErrorCode.MISSING_REGION_ID, "`RegionId` is absent or empty."),
-            Map.entry(ErrorCode.INVALID_REGION_ID, "`RegionId` is not one of the configured regions (`TAGS_REGIONS`)."),
-            Map.entry(ErrorCode.MISSING_RESOURCE_TYPE, "`ResourceType` is absent or empty."),
-            Map.entry(ErrorCode.INVALID_RESOURCE_TYPE,
-                    "`ResourceType` is not a known type (compared case-insensitively)."),
-            Map.entry(ErrorCode.MISSING_RESOURCE_IDS, "UntagResources, TagResources: no `ResourceId.N`."),
-            Map.entry(ErrorCode.NUMBER_EXCEED_RESOURCE_IDS,
-                    "More than 50 `ResourceId.N`, or an index above 50 (51 ids are refused even if two are equal)."),
-            Map.entry(ErrorCode.MISSING_TAGS,
-                    "UntagResources: no `TagKey.N` and `All` not true. TagResources: no `Tag.N`."),
-            Map.entry(ErrorCode.NUMBER_EXCEED_TAGS, "More than 20 `TagKey.N` / `Tag.N` (counted before the indexes)."),
-            Map.entry(ErrorCode.INVALID_TAG_COUNT,
-                    "At most 20 tags, but an index outside 1..20 (`TagKey.21`, `TagKey.0`, `Tag.0.Key`)."),
-            Map.entry(ErrorCode.DUPLICATE_TAG_KEY, "The same tag key twice in one request."),
-            Map.entry(ErrorCode.INVALID_TAG_KEY,
-                    "A key breaks the key rules (empty for Tag/List, over 128 UTF-16 units, `http://` or `https://`,"
-                            + " a normal key beginning with `aliyun` or `acs:` in any case); ListTagResources also"
-                            + " when a `TagFilter.N` has values but no `TagKey`."),
-            Map.entry(ErrorCode.INVALID_TAG_VALUE,
-                    "A value breaks the value rules (over 128 UTF-16 units, `http://` or `https://`, a normal key's"
-                            + " value beginning with `acs:`)."),
-            Map.entry(ErrorCode.TAG_MISMATCH,
-                    "`Tag.N.Value` without its `Tag.N.Key` (TagResources, ListTagResources, DescribeTags)."),
-            Map.entry(ErrorCode.TAG_WITH_TAG_FILTER, "ListTagResources with both `Tag.N` and `TagFilter.N`."),
-            Map.entry(ErrorCode.MISSING_TAG_OR_RESOURCE_ID,
-                    "ListTagResources without any `ResourceId.N`, `Tag.N` or `TagFilter.N`."),
-            Map.entry(ErrorCode.INVALID_NEXT_TOKEN,
-                    "ListTagResources: a `NextToken` that is malformed, forged, or was issued for other parameters."),
-            Map.entry(ErrorCode.INVALID_PAGE_NUMBER,
-                    "DescribeTags: `PageNumber` is not a whole number of at least 1."),
-            Map.entry(ErrorCode.INVALID_PAGE_SIZE,
-                    "DescribeTags: `PageSize` is not a whole number from 1 to 100."),
-            Map.entry(ErrorCode.INVALID_CATEGORY,
-                    "DescribeTags: `Category` is neither `Custom` nor `System` (any case)."),
-            Map.entry(ErrorCode.RESOURCE_NOT_FOUND,
-                    "UntagResources, TagResources: a listed id is not a resource of this account, region and type"
-                            + " (another account's resource answers the same). ListTagResources never answers it."),
-            Map.entry(ErrorCode.RESOURCE_NOT_TAGGABLE, "A listed resource is registered as not taggable."),
-            Map.entry(ErrorCode.NO_PERMISSION_TAG,
-                    "The call names a key that a listed resource carries in the other kind (public/private)."),
-            Map.entry(ErrorCode.QUOTA_EXCEEDED,
-                    "TagResources would leave a resource with more than 20 tags of the call's kind."),
-            Map.entry(ErrorCode.INTERNAL_ERROR,
-                    "An unexpected fault; logged with the RequestId, never shown (no stack trace, class or SQL)."),
-            Map.entry(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The database cannot be reached or a statement timed out.")));
+    /**
+     * When each error answers, by constant: prose for the table's last column, so it lives as text in
+     * {@code when.properties} beside this class rather than as string literals here.
+     */
+    private static final Map<ErrorCode, String> WHEN = readWhen();
 
     @Test
     void everyErrorCodeIsDescribed() {
         assertThat(Arrays.stream(ErrorCode.values()).filter(code -> !WHEN.containsKey(code)))
-                .as("ErrorCode constants without a \"when\" in ErrorCatalogDocTest.WHEN")
+                .as("ErrorCode constants without a line in when.properties")
                 .isEmpty();
     }
 
@@ -177,6 +75,19 @@ class ErrorCatalogDocTest {
                     .append(" |\n");
         }
         return table.toString();
+    }
+
+    private static Map<ErrorCode, String> readWhen() {
+        var when = new Properties();
+        try (InputStream file = ErrorCatalogDocTest.class.getResourceAsStream("when.properties")) {
+            assertThat(file).as("when.properties beside ErrorCatalogDocTest").isNotNull();
+            when.load(new InputStreamReader(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<ErrorCode, String> byCode = new EnumMap<>(ErrorCode.class);
+        when.forEach((constant, text) -> byCode.put(ErrorCode.valueOf((String) constant), (String) text));
+        return byCode;
     }
 
     private static String cell(String text) {
