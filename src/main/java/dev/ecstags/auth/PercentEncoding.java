@@ -27,6 +27,21 @@ final class PercentEncoding {
         return encoded.toString();
     }
 
+    /**
+     * Appends {@code encode(encode(value))}: an unreserved character stays, any other byte becomes {@code %25XY}
+     * (the {@code %} of its first encoding encoded again; the hex digits are unreserved).
+     */
+    static void appendEncodedTwice(StringBuilder target, String value) {
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int octet = b & 0xff;
+            if (isUnreserved(octet)) {
+                target.append((char) octet);
+            } else {
+                target.append("%25").append(HEX[octet >> 4]).append(HEX[octet & 0x0f]);
+            }
+        }
+    }
+
     private static boolean isUnreserved(int octet) {
         return (octet >= 'A' && octet <= 'Z') || (octet >= 'a' && octet <= 'z') || (octet >= '0' && octet <= '9')
                 || octet == '-' || octet == '_' || octet == '.' || octet == '~';

@@ -1,8 +1,8 @@
 package dev.ecstags.auth;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The RPC signature V1 (HMAC-SHA1), docs/contract.md §2. */
 final class V1Signature {
@@ -21,14 +21,24 @@ final class V1Signature {
      *                           v2 path leaves such parameters out of the string to sign (but still sends them)
      */
     static String stringToSign(String httpMethod, Map<String, String> parameters, boolean includeEmptyValues) {
-        String canonicalizedQuery = parameters.entrySet().stream()
+        List<Map.Entry<String, String>> signed = parameters.entrySet().stream()
                 .filter(parameter -> !parameter.getKey().equals(SIGNATURE_PARAMETER))
                 .filter(parameter -> includeEmptyValues || !parameter.getValue().isEmpty())
                 .sorted(Map.Entry.comparingByKey())
-                .map(parameter -> PercentEncoding.encode(parameter.getKey()) + "="
-                        + PercentEncoding.encode(parameter.getValue()))
-                .collect(Collectors.joining("&"));
-        return httpMethod + "&" + PercentEncoding.encode("/") + "&" + PercentEncoding.encode(canonicalizedQuery);
+                .toList();
+        // The canonicalized query is percent-encoded a second time as a whole: written here in one pass, its "&"
+        // and "=" as %26 and %3D and each name and value encoded twice, rather than built and then encoded again
+        // (the signature was 6% of the JVM's time per call, most of it in that second string).
+        var stringToSign = new StringBuilder(256).append(httpMethod).append("&%2F&");
+        for (int i = 0; i < signed.size(); i++) {
+            if (i > 0) {
+                stringToSign.append("%26");
+            }
+            PercentEncoding.appendEncodedTwice(stringToSign, signed.get(i).getKey());
+            stringToSign.append("%3D");
+            PercentEncoding.appendEncodedTwice(stringToSign, signed.get(i).getValue());
+        }
+        return stringToSign.toString();
     }
 
     private static final Hmac HMAC_SHA1 = new Hmac("HmacSHA1");
