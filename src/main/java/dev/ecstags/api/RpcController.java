@@ -9,6 +9,7 @@ import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
+import dev.ecstags.inflight.InFlightCalls;
 import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.tag.TagCatalog;
@@ -38,14 +39,16 @@ class RpcController {
     private final RpcRenderer renderer;
     private final AccountThrottle throttle;
     private final TagCatalog catalog;
+    private final InFlightCalls inFlight;
 
     RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
-            AccountThrottle throttle, TagCatalog catalog) {
+            AccountThrottle throttle, TagCatalog catalog, InFlightCalls inFlight) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
         this.throttle = throttle;
         this.catalog = catalog;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -90,8 +93,11 @@ class RpcController {
         Authenticated authenticated = authenticator.verify(request, credentials);
         exchange.authenticated(authenticated.caller());
         // 12. Flow control: after the signature, so nobody but the account can spend its share; before the nonce is
-        // recorded, so a throttled call does not use it up.
-        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
+        // recorded, so a throttled call does not use it up. From here until its answer is rendered, the call watches
+        // its client: should the client leave, the call's statement is cancelled (InFlightCalls) and it ends
+        // without an answer (RpcExceptionHandler.clientLeft).
+        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass());
+                var watch = inFlight.watch(WatchedProcessor.serving())) {
             admission.admit(authenticated.caller());
             return act(exchange, rpc, requested, authenticated, action);
         }

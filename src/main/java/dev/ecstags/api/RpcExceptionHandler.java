@@ -2,7 +2,9 @@ package dev.ecstags.api;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.inflight.ClientLeftException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,12 @@ class RpcExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcExceptionHandler.class);
 
+    /**
+     * The status a call whose client left is timed under (nginx's "client closed request"): neither a success nor an
+     * error of the service. Nobody receives it.
+     */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     /** HikariCP's message for any call on a connection it has closed. */
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
@@ -39,6 +47,21 @@ class RpcExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<byte[]> refused(ApiException refusal, HttpServletRequest http) {
         return render(http, refusal.errorCode(), refusal.getMessage());
+    }
+
+    /**
+     * The client closed its connection while the call ran, and the call's statement was cancelled (or not started):
+     * it changed nothing, nobody waits for the answer, and nothing failed here. No answer is written, the connection
+     * is closed, and the call is counted as no error; its log line shows status 499.
+     */
+    @ExceptionHandler(ClientLeftException.class)
+    ResponseEntity<byte[]> clientLeft(ClientLeftException left, HttpServletRequest http,
+            HttpServletResponse response) {
+        log.debug("RequestId {}: the client left while the call ran; its statement was cancelled",
+                RpcExchange.of(http).requestId());
+        response.setStatus(CLIENT_CLOSED_REQUEST);
+        WatchedProcessor.closeWithoutAnswer();
+        return null;
     }
 
     /**
