@@ -125,17 +125,17 @@ class ClientLeavesTest extends ServiceTest {
     }
 
     /**
-     * A slow call followed on its connection by pipelined requests (sent with it, before its answer): the checks
-     * leave their bytes where Tomcat reads them next, so each is answered in turn, and the connection then takes
-     * one more.
+     * A slow call followed on its connection by pipelined requests, one sent with it (behind its body, in Tomcat's
+     * input buffer) and one sent while it waits (which a check reads from the socket): the checks leave the bytes
+     * where Tomcat reads them next, so each request is answered in turn, and the connection then takes more.
      */
     @Test
     void pipelinedAndKeptAliveRequestsOnOneConnectionAreAllAnswered() throws Exception {
         var slowUntag = untag().inFormBody();
         byte[] slowBody = slowUntag.encodedParameters().getBytes(StandardCharsets.UTF_8);
-        byte[] pipelined = concat(formHead(slowBody.length), slowBody, get(list()), get(list()));
+        byte[] withItsBody = concat(formHead(slowBody.length), slowBody, get(list()));
 
-        try (Socket client = slowCallOn(pipelined)) {
+        try (Socket client = slowCallOn(withItsBody, get(list()))) {
             assertSucceeded(RawHttp.read(client));
             RpcResponse first = RawHttp.read(client);
             RpcResponse second = RawHttp.read(client);
@@ -150,11 +150,15 @@ class ClientLeavesTest extends ServiceTest {
         }
     }
 
-    /** Sends these bytes while the resource is locked, and releases the lock a second later (several checks). */
-    private Socket slowCallOn(byte[] request) throws Exception {
+    /**
+     * Sends a request while the resource is locked, then these more bytes once it waits for the lock, and releases
+     * the lock a second later (after several checks).
+     */
+    private Socket slowCallOn(byte[] request, byte[] whileItWaits) throws Exception {
         try (var lock = HeldLock.onResource(resource)) {
             Socket client = raw.open(request, 10_000);
             awaitWaiting(lock);
+            send(client, whileItWaits);
             Thread.sleep(1_000);
             assertThat(lock.waiting()).as("still waiting for the lock after a second").hasSize(1);
             return client;
@@ -162,7 +166,7 @@ class ClientLeavesTest extends ServiceTest {
     }
 
     private Socket slowCallOn(TestSigner.V1 request) throws Exception {
-        return slowCallOn(get(request));
+        return slowCallOn(get(request), new byte[0]);
     }
 
     private TestSigner.V1 call(String action) {
