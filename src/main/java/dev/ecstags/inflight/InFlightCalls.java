@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * interval; a call younger than the interval is passed over on two volatile reads, and only the older ones have
  * their connection looked at ({@link ClientConnection#closed()}).
  *
- * <p>Exact: a slot holds the driver's statement its call last started and only ever cancels that one, through
- * pgjdbc's {@code Statement.cancel()}, which sends PostgreSQL a cancel request only while that statement runs, and
- * whose statement does not return from its execution until the request has been delivered. So a cancel can neither
+ * <p>Exact: a slot holds the driver's statement its call last started, and the watcher only ever cancels that one,
+ * with pgjdbc's {@code Statement.cancel()}: that sends PostgreSQL a cancel request only while the statement runs,
+ * and the statement's execution does not return until the request has been delivered. So a cancel can neither
  * outlive the call's statement nor reach its connection once it is back in the pool serving another call, and a
  * statement that has ended, however stale the reference, is not cancelled at all.
  */
