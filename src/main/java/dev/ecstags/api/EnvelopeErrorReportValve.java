@@ -2,9 +2,11 @@ package dev.ecstags.api;
 
 import dev.ecstags.error.ErrorCode;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,13 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        // As Tomcat's own report: no answer on a connection closed without one (a client that left, see
+        // WatchedProcessor.closeWithoutAnswer), and none counted.
+        var ioAllowed = new AtomicBoolean();
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
             return;
         }
         ErrorCode error = EdgeErrors.forStatus(status);

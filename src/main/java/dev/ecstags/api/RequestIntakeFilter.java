@@ -205,6 +205,11 @@ class RequestIntakeFilter extends OncePerRequestFilter {
 
         @Override
         public void onError(AsyncEvent event) {
+            if (decided.get()) {
+                // The body was dispatched (or refused): an error now is the handler's, such as a client that left
+                // while its call ran, and none of this listener's business.
+                return;
+            }
             onError(event.getThrowable());
         }
 

@@ -9,6 +9,7 @@ import dev.ecstags.auth.SignedRequest;
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
+import dev.ecstags.inflight.InFlightCalls;
 import dev.ecstags.tag.DescribeTagsRequest;
 import dev.ecstags.tag.ListTagResourcesRequest;
 import dev.ecstags.tag.TagCatalog;
@@ -38,14 +39,16 @@ class RpcController {
     private final RpcRenderer renderer;
     private final AccountThrottle throttle;
     private final TagCatalog catalog;
+    private final InFlightCalls inFlight;
 
     RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
-            AccountThrottle throttle, TagCatalog catalog) {
+            AccountThrottle throttle, TagCatalog catalog, InFlightCalls inFlight) {
         this.authenticator = authenticator;
         this.tags = tags;
         this.renderer = renderer;
         this.throttle = throttle;
         this.catalog = catalog;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -90,20 +93,27 @@ class RpcController {
         Authenticated authenticated = authenticator.verify(request, credentials);
         exchange.authenticated(authenticated.caller());
         // 12. Flow control: after the signature, so nobody but the account can spend its share; before the nonce is
-        // recorded, so a throttled call does not use it up.
-        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass())) {
+        // recorded, so a throttled call does not use it up. Until its answer is ready, the call watches its
+        // client: should the client leave, the call's statement is cancelled (InFlightCalls) and it ends without an
+        // answer (RpcExceptionHandler.clientLeft).
+        Object body;
+        try (var admission = throttle.admission(request.parameters().get("RegionId"), action.actionClass());
+                var watch = inFlight.watch(WatchedProcessor.serving())) {
             admission.admit(authenticated.caller());
-            act(response, exchange, rpc, requested, authenticated, action);
+            body = act(exchange, rpc, requested, authenticated, action);
         }
+        // The answer is written once the watch has ended: the watcher never reads a connection being written to.
+        renderer.write(response, exchange, 200, action.responseElement(), body);
     }
 
     /**
      * Steps 13 to 18. The nonce (13) is recorded by the action's own statement, in the same round trip; a refusal
      * before that statement records it alone ({@code spendNonce}), so it is used up all the same, and a reused one
-     * answers SignatureNonceUsed instead of the refusal (the contract puts it before every parameter rule).
+     * answers SignatureNonceUsed instead of the refusal (the contract puts it before every parameter rule). Returns
+     * the answer's body.
      */
-    private void act(HttpServletResponse response, RpcExchange exchange, RpcRequest rpc, ResponseFormat requested,
-            Authenticated authenticated, RpcAction action) throws IOException {
+    private Object act(RpcExchange exchange, RpcRequest rpc, ResponseFormat requested, Authenticated authenticated,
+            RpcAction action) {
         Caller caller = authenticated.caller();
         SignatureNonce nonce = authenticated.nonce();
         Object body;
@@ -145,7 +155,7 @@ class RpcController {
             authenticator.spendNonce(nonce);
             throw refusal;
         }
-        renderer.write(response, exchange, 200, action.responseElement(), body);
+        return body;
     }
 
     /** Who makes a change, for the tag history: this call's RequestId and the AccessKeyId that signed it. */

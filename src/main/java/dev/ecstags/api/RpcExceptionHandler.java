@@ -2,6 +2,7 @@ package dev.ecstags.api;
 
 import dev.ecstags.error.ApiException;
 import dev.ecstags.error.ErrorCode;
+import dev.ecstags.inflight.ClientLeftException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,6 +29,12 @@ class RpcExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcExceptionHandler.class);
 
+    /**
+     * The status a call whose client left is timed under (nginx's "client closed request"): neither a success nor an
+     * error of the service. Nobody receives it.
+     */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     /** HikariCP's message for any call on a connection it has closed. */
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
@@ -40,6 +47,21 @@ class RpcExceptionHandler {
     @ExceptionHandler(ApiException.class)
     void refused(ApiException refusal, HttpServletRequest http, HttpServletResponse response) throws IOException {
         answer(http, response, refusal.errorCode(), refusal.getMessage());
+    }
+
+    /**
+     * The client closed its connection while the call ran, and the call's statement was cancelled (or not started):
+     * it changed nothing, nobody waits for the answer, and nothing failed here. No answer is written, the connection
+     * is closed, and the call is counted as no error; its log line shows status 499. (Tomcat's access log, when on,
+     * shows 500 for such a call whose body came after its head: Tomcat sets 500 on any request that ends its async
+     * dispatch in an error state, a client abort included.)
+     */
+    @ExceptionHandler(ClientLeftException.class)
+    void clientLeft(ClientLeftException left, HttpServletRequest http, HttpServletResponse response) {
+        log.debug("RequestId {}: the client left while the call ran; its statement was cancelled",
+                RpcExchange.of(http).requestId());
+        response.setStatus(CLIENT_CLOSED_REQUEST);
+        WatchedProcessor.closeWithoutAnswer();
     }
 
     /**

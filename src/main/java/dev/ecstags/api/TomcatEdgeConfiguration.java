@@ -21,6 +21,8 @@ class TomcatEdgeConfiguration {
                     host.getPipeline().addValve(valve);
                 }
             });
+            // Tomcat's HTTP/1.1 NIO protocol, whose processors let a call see whether its client has left.
+            factory.setProtocol(WatchedProtocol.class.getName());
             // TRACE reaches the application, which refuses it (RequestIntakeFilter: 403 UnsupportedHTTPMethod, like
             // every method but GET and POST) instead of Tomcat's bare 405.
             factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
