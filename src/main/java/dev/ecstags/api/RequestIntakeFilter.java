@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * dispatched to its handler once the body is whole, with the body in memory ({@link BufferedBodyRequest}). A body
  * that came whole with the request's head, as a small SDK call's does, goes straight on without that round. A body
  * that does not arrive in full within {@code tags.request.read-timeout} is answered 408 {@code RequestTimeout} and
- * its connection closed; one larger than {@link RpcRequest#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
+ * its connection closed; past {@code tags.request.max-arriving} bodies arriving at once, one more is answered 503
+ * {@code ServiceUnavailable} at once; one larger than {@link RpcRequest#MAX_BODY_BYTES} 413 {@code RequestBodyTooLarge},
  * without reading it; a malformed one (a bad chunk) 400 {@code MalformedRequest}. A request without a body (most SDK
  * calls, health checks) passes straight through.
  *
@@ -46,6 +48,8 @@ class RequestIntakeFilter extends OncePerRequestFilter {
     private static final int CHUNK_BYTES = 8 * 1024;
     /** The bytes of every body being received or handled (tags.request.max-buffered-bytes bounds them). */
     private final AtomicLong bufferedBytes = new AtomicLong();
+    /** The requests whose body is still arriving, or was and is being handled (tags.request.max-arriving). */
+    private final AtomicInteger arriving = new AtomicInteger();
 
     private final RequestIntakeProperties properties;
     private final EdgeErrors errors;
@@ -70,7 +74,7 @@ class RequestIntakeFilter extends OncePerRequestFilter {
             return;
         }
         if (declaredLength > RpcRequest.MAX_BODY_BYTES) {
-            errors.write(request, response, ErrorCode.REQUEST_BODY_TOO_LARGE);
+            refuseUnread(request, response, ErrorCode.REQUEST_BODY_TOO_LARGE);
             return;
         }
         byte[] arrived = chunked ? new byte[0] : alreadyArrived(request, (int) declaredLength);
@@ -89,12 +93,28 @@ class RequestIntakeFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (arriving.incrementAndGet() > properties.maxArriving()) {
+            // Refused before the wait, so the processor (and its header buffer) goes back at once: 503 makes Tomcat
+            // close the connection without reading the rest of the body.
+            arriving.decrementAndGet();
+            bufferedBytes.addAndGet(-arrived.length);
+            log.debug("{} request bodies are arriving already: one refused with 503", properties.maxArriving());
+            refuseUnread(request, response, ErrorCode.SERVICE_UNAVAILABLE);
+            return;
+        }
         AsyncContext async = request.startAsync(buffered, response);
         async.setTimeout(properties.readTimeout().toMillis());
         var intake = new Intake(request, response, async, buffered,
                 declaredLength > 0 ? (int) declaredLength : CHUNK_BYTES, arrived);
         async.addListener(intake);
         request.getInputStream().setReadListener(intake);
+    }
+
+    /** Answers a request whose body is left unread, and closes its connection instead of reading that body. */
+    private void refuseUnread(HttpServletRequest request, HttpServletResponse response, ErrorCode error)
+            throws IOException {
+        errors.write(request, response, error);
+        WatchedProcessor.closeWithoutReadingTheBody();
     }
 
     /**
@@ -216,6 +236,7 @@ class RequestIntakeFilter extends OncePerRequestFilter {
         @Override
         public void onComplete(AsyncEvent event) {
             bufferedBytes.addAndGet(-held);
+            arriving.decrementAndGet();
         }
 
         @Override

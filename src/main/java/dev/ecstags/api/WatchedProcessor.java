@@ -57,6 +57,18 @@ final class WatchedProcessor extends Http11Processor implements ClientConnection
         }
     }
 
+    /**
+     * Closes the current thread's connection once its answer is out, without reading the rest of a request body the
+     * service refused unread: Tomcat would otherwise swallow that body on the worker thread after the answer, for
+     * as long as a stalled client keeps it waiting.
+     */
+    static void closeWithoutReadingTheBody() {
+        WatchedProcessor processor = SERVING.get();
+        if (processor != null) {
+            processor.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        }
+    }
+
     /** Every request, its async dispatches and pipelined followers included, is served within a call of this. */
     @Override
     public SocketState process(SocketWrapperBase<?> socket, SocketEvent status) throws IOException {
