@@ -38,8 +38,15 @@ class EdgeErrors {
         };
     }
 
-    /** Answers a request the API has not read (its format taken from the request's head), in or outside MVC. */
+    /**
+     * Answers a request the API has not read (its format taken from the request's head), in or outside MVC; a
+     * response already sent is left alone (Tomcat dispatches /error for a request the intake answered 408 on its
+     * async timeout: the client has its answer, and the connection is closing).
+     */
     void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         var exchange = RpcExchange.of(request);
         exchange.respondIn(ResponseFormat.atTheEdge(request));
         response.resetBuffer();

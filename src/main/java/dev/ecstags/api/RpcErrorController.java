@@ -25,11 +25,6 @@ class RpcErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            // Tomcat dispatches here after a request the intake already answered (408 on its async timeout): the
-            // client has its answer, and the connection is closing.
-            return;
-        }
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         errors.write(request, response, EdgeErrors.forStatus(status));
     }

@@ -14,16 +14,8 @@ final class PercentEncoding {
     }
 
     static String encode(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        StringBuilder encoded = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int octet = b & 0xff;
-            if (isUnreserved(octet)) {
-                encoded.append((char) octet);
-            } else {
-                encoded.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0x0f]);
-            }
-        }
+        var encoded = new StringBuilder(value.length() + 16);
+        append(encoded, value, "%");
         return encoded.toString();
     }
 
@@ -32,12 +24,17 @@ final class PercentEncoding {
      * (the {@code %} of its first encoding encoded again; the hex digits are unreserved).
      */
     static void appendEncodedTwice(StringBuilder target, String value) {
+        append(target, value, "%25");
+    }
+
+    /** Each byte that is not unreserved becomes {@code escape} and its two upper-case hex digits. */
+    private static void append(StringBuilder target, String value, String escape) {
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int octet = b & 0xff;
             if (isUnreserved(octet)) {
                 target.append((char) octet);
             } else {
-                target.append("%25").append(HEX[octet >> 4]).append(HEX[octet & 0x0f]);
+                target.append(escape).append(HEX[octet >> 4]).append(HEX[octet & 0x0f]);
             }
         }
     }

@@ -162,6 +162,10 @@ public class InFlightCalls implements SmartLifecycle {
         return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
     }
 
+    /**
+     * On a thread of its own rather than an {@code @Scheduled} method: the application's scheduler has one thread,
+     * which the tag-history retention holds for up to 10 s a run, and a check that waits that long is no check.
+     */
     private void checkEveryInterval() {
         while (running) {
             try {
