@@ -123,8 +123,13 @@ class RequestIntakeFilter extends OncePerRequestFilter {
      */
     private static byte[] alreadyArrived(HttpServletRequest request, int declaredLength) throws IOException {
         ServletInputStream in = request.getInputStream();
-        if (in.available() <= 0) {
+        int available = in.available();
+        if (available <= 0) {
             return new byte[0];
+        }
+        if (available >= declaredLength) {
+            // The common case, a small call whose body came with its head: one array of the exact size.
+            return in.readNBytes(declaredLength);
         }
         var body = new ByteArrayOutputStream(Math.min(declaredLength, CHUNK_BYTES));
         byte[] chunk = new byte[Math.min(declaredLength, CHUNK_BYTES)];
