@@ -32,9 +32,14 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         watchTagRows(key.accountId(), 2);
     }
 
-    /** Untag of the tagged instance by the account's normal key, the key env named; the test breaks one rule. */
+    /** Untag of the tagged instance by the account's normal key; the test names the keys (or All). */
+    TestSigner.V1 untagTagged() {
+        return untag(key).param("ResourceId.1", tagged);
+    }
+
+    /** {@link #untagTagged} naming the key env; the test breaks one rule. */
     TestSigner.V1 untagEnv() {
-        return untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env");
+        return untagTagged().param("TagKey.1", "env");
     }
 
     @Test
@@ -89,18 +94,18 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void neitherTagKeyNorAll() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).send(), Documented.MISSING_TAGS);
+            assertRefused(untagTagged().send(), Documented.MISSING_TAGS);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"false", "FALSE", "False"})
         void allFalseWithoutTagKey(String all) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), Documented.MISSING_TAGS);
+            assertRefused(untagTagged().param("All", all).send(), Documented.MISSING_TAGS);
         }
 
         @Test
         void allTrueWithoutTagKeyRemovesEveryTag() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "TRUE").send());
+            assertSucceeded(untagTagged().param("All", "TRUE").send());
 
             assertThat(tagRows(key.accountId())).isEmpty();
         }
@@ -111,13 +116,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void twentyOneKeys() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21))).send(),
-                    Documented.NUMBER_EXCEED_TAGS);
+            assertRefused(untagTagged().params(tagKeys(numberedKeys("k", 21))).send(), Documented.NUMBER_EXCEED_TAGS);
         }
 
         @Test
         void twentyOneKeysWithAllTrue() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21)))
+            assertRefused(untagTagged().params(tagKeys(numberedKeys("k", 21)))
                     .param("All", "true").send(), Documented.NUMBER_EXCEED_TAGS);
         }
 
@@ -126,7 +130,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             var keys = new ArrayList<>(numberedKeys("k", 19));
             keys.add("env");
 
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).params(tagKeys(keys)).send());
+            assertSucceeded(untagTagged().params(tagKeys(keys)).send());
             assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
         }
     }
@@ -137,14 +141,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ParameterizedTest
         @ValueSource(strings = {"TagKey.21", "TagKey.0", "TagKey.100"})
         void anIndexOutsideOneToTwenty(String name) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param(name, "env").send(),
-                    Documented.INVALID_TAG_COUNT);
+            assertRefused(untagTagged().param(name, "env").send(), Documented.INVALID_TAG_COUNT);
         }
 
         @Test
         void anIndexOutsideBesideValidOnes() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.21", "team")
-                    .send(), Documented.INVALID_TAG_COUNT);
+            assertRefused(untagEnv().param("TagKey.21", "team").send(), Documented.INVALID_TAG_COUNT);
         }
     }
 
@@ -153,14 +155,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void sameKeyTwice() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("env", "team", "env")).send(),
-                    Documented.DUPLICATE_TAG_KEY);
+            assertRefused(untagTagged().params(tagKeys("env", "team", "env")).send(), Documented.DUPLICATE_TAG_KEY);
         }
 
         @Test
         void emptyKeyTwice() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("", "")).send(),
-                    Documented.DUPLICATE_TAG_KEY);
+            assertRefused(untagTagged().params(tagKeys("", "")).send(), Documented.DUPLICATE_TAG_KEY);
         }
     }
 
@@ -171,27 +171,25 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ValueSource(strings = {"aliyun", "aliyunTeam", "ALIYUN:x", "Aliyun-x", "acs:", "acs:rm:rgId", "ACS:x",
                 "Acs:x", "see http://example.com", "https://example.com", "http://"})
         void aKeyBreakingTheRules(String tagKey) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.2", tagKey)
-                    .send(), Documented.INVALID_TAG_KEY);
+            assertRefused(untagEnv().param("TagKey.2", tagKey).send(), Documented.INVALID_TAG_KEY);
         }
 
         @Test
         void aKeyOf129Characters() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(129)).send(),
-                    Documented.INVALID_TAG_KEY);
+            assertRefused(untagTagged().param("TagKey.1", "k".repeat(129)).send(), Documented.INVALID_TAG_KEY);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "acs", "xaliyun", "my-acs:key", "http", "http:/x", "ftp://host"})
         void keysWithinTheRulesAreAccepted(String tagKey) {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", tagKey).send());
+            assertSucceeded(untagTagged().param("TagKey.1", tagKey).send());
             assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " env=prod",
                     "cn-hangzhou/instance/" + tagged + " team=a");
         }
 
         @Test
         void aKeyOf128CharactersIsAccepted() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(128)).send());
+            assertSucceeded(untagTagged().param("TagKey.1", "k".repeat(128)).send());
         }
 
         @Test
@@ -207,8 +205,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(),
-                    Documented.RESOURCE_NOT_FOUND);
+            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test
@@ -298,8 +295,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void aNormalKeyNamesAKeyTheResourceCarriesPrivately() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "owner").send(),
-                    Documented.NO_PERMISSION_TAG);
+            assertRefused(untagTagged().param("TagKey.1", "owner").send(), Documented.NO_PERMISSION_TAG);
         }
 
         @Test
@@ -321,7 +317,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void allTrueByANormalKeyRemovesOnlyThePublicTags() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "true").send());
+            assertSucceeded(untagTagged().param("All", "true").send());
 
             assertThat(tagRows(key.accountId())).containsExactly(
                     "cn-hangzhou/instance/" + tagged + " acs:system=on (private)",
@@ -347,7 +343,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ParameterizedTest
         @ValueSource(strings = {"maybe", "yes", "1", "0"})
         void allNotABooleanWithoutKeys(String all) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), 400, "InvalidParameter");
+            assertRefused(untagTagged().param("All", all).send(), 400, "InvalidParameter");
         }
 
         @ParameterizedTest
