@@ -3,6 +3,8 @@ package dev.ecstags;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -11,13 +13,10 @@ import org.springframework.core.env.Environment;
  * Turns "the database cannot be reached" at startup (refused, unknown host, wrong password, no such database) into
  * one clear report naming the settings to check, instead of a page of stack trace.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
     private final Environment environment;
-
-    DatabaseUnreachableFailureAnalyzer(Environment environment) {
-        this.environment = environment;
-    }
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {

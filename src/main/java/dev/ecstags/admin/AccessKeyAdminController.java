@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,15 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operators issue, disable, enable and delete the AccessKeys that callers sign with. */
 @RestController
 @RequestMapping("/admin/v1/access-keys")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessKeyAdminController {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{1,20}");
 
     private final AccessKeys accessKeys;
-
-    AccessKeyAdminController(AccessKeys accessKeys) {
-        this.accessKeys = accessKeys;
-    }
 
     /** The only answer that ever carries the secret. */
     @PostMapping

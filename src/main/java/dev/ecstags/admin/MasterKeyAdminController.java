@@ -2,6 +2,8 @@ package dev.ecstags.admin;
 
 import dev.ecstags.auth.AccessKeys;
 import dev.ecstags.auth.ResealOutcome;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,13 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
  * seals every stored secret again under the new key, so that the old one can go.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MasterKeyAdminController {
 
     private final AccessKeys accessKeys;
-
-    MasterKeyAdminController(AccessKeys accessKeys) {
-        this.accessKeys = accessKeys;
-    }
 
     @PostMapping("/admin/v1/master-key/reseal")
     ResealOutcome reseal() {

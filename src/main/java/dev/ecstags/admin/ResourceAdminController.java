@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The resource inventory: operators say which resources exist and which account owns each. */
 @RestController
 @RequestMapping("/admin/v1/resources")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ResourceAdminController {
 
     private static final int LOGGED_PER_BATCH = 5;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{1,20}");
 
     private final ResourceInventory inventory;
-
-    ResourceAdminController(ResourceInventory inventory) {
-        this.inventory = inventory;
-    }
 
     @PutMapping
     RegisteredResources register(@Valid @RequestBody RegisterResourcesRequest request) {

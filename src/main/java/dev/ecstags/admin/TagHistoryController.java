@@ -7,6 +7,8 @@ import dev.ecstags.history.ResourceTags;
 import dev.ecstags.history.TagHistory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,13 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/v1/tag-history")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TagHistoryController {
 
     private final TagHistory history;
-
-    TagHistoryController(TagHistory history) {
-        this.history = history;
-    }
 
     /** {@code from} is included, {@code to} excluded; both ISO-8601 instants. */
     @GetMapping

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,15 +15,11 @@ import org.springframework.stereotype.Component;
  * codes, same metric, same RequestId header and body as every other refusal.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class EdgeErrors {
 
     private final RpcRenderer renderer;
     private final MeterRegistry meters;
-
-    EdgeErrors(RpcRenderer renderer, MeterRegistry meters) {
-        this.renderer = renderer;
-        this.meters = meters;
-    }
 
     /** The refusal for an HTTP status that Tomcat or Spring chose before the API saw the request. */
     static ErrorCode forStatus(int status) {

@@ -3,6 +3,8 @@ package dev.ecstags.api;
 import dev.ecstags.error.ErrorCode;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -15,15 +17,12 @@ import org.slf4j.LoggerFactory;
  * application) in the API's envelope instead of Tomcat's HTML page: XML unless the query names JSON, the default
  * for V1 calls.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class EnvelopeErrorReportValve extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorReportValve.class);
 
     private final EdgeErrors errors;
-
-    EnvelopeErrorReportValve(EdgeErrors errors) {
-        this.errors = errors;
-    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -42,6 +44,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 // Inside the HTTP observation filter (HIGHEST_PRECEDENCE + 1), so refusals on other paths show in http_server_requests
 // (EdgeErrors counts them in ecs.tag.api.errors), and before every filter that might read the body.
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RequestIntakeFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntakeFilter.class);
@@ -53,11 +56,6 @@ class RequestIntakeFilter extends OncePerRequestFilter {
 
     private final RequestIntakeProperties properties;
     private final EdgeErrors errors;
-
-    RequestIntakeFilter(RequestIntakeProperties properties, EdgeErrors errors) {
-        this.properties = properties;
-        this.errors = errors;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -5,23 +5,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /** JSON or XML, with the exact content types the SDKs look for. */
+@RequiredArgsConstructor
 enum ResponseFormat {
     JSON("application/json;charset=utf-8"),
     XML("text/xml;charset=utf-8");
 
+    @Getter(AccessLevel.PACKAGE)
     private final String contentType;
-
-    ResponseFormat(String contentType) {
-        this.contentType = contentType;
-    }
-
-    String contentType() {
-        return contentType;
-    }
 
     /**
      * Without a {@code Format} parameter: JSON for a V3-signed request or an {@code Accept} that prefers JSON,

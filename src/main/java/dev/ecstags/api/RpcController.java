@@ -21,6 +21,8 @@ import dev.ecstags.throttle.AccountThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * own rules (step 16) {@code TagRequestRules} decides it by {@code ErrorCode} declaration order.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RpcController {
 
     private final RequestAuthenticator authenticator;
@@ -40,16 +43,6 @@ class RpcController {
     private final AccountThrottle throttle;
     private final TagCatalog catalog;
     private final InFlightCalls inFlight;
-
-    RpcController(RequestAuthenticator authenticator, TagService tags, RpcRenderer renderer,
-            AccountThrottle throttle, TagCatalog catalog, InFlightCalls inFlight) {
-        this.authenticator = authenticator;
-        this.tags = tags;
-        this.renderer = renderer;
-        this.throttle = throttle;
-        this.catalog = catalog;
-        this.inFlight = inFlight;
-    }
 
     /**
      * Every method, OPTIONS included (Spring would otherwise answer it itself), so the others get the API's error;

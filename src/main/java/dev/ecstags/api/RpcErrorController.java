@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,13 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  * other: 404 {@code InvalidAction.NotFound}.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RpcErrorController implements ErrorController {
 
     private final EdgeErrors errors;
-
-    RpcErrorController(EdgeErrors errors) {
-        this.errors = errors;
-    }
 
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,6 +27,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * caller's format, with the call's RequestId. Nothing of the fault itself (stack trace, class, SQL) is ever shown.
  */
 @RestControllerAdvice(basePackageClasses = RpcController.class)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RpcExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcExceptionHandler.class);
@@ -39,10 +42,6 @@ class RpcExceptionHandler {
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private final EdgeErrors errors;
-
-    RpcExceptionHandler(EdgeErrors errors) {
-        this.errors = errors;
-    }
 
     @ExceptionHandler(ApiException.class)
     void refused(ApiException refusal, HttpServletRequest http, HttpServletResponse response) throws IOException {

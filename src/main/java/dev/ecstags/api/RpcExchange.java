@@ -8,12 +8,17 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One RPC call's identity and answer format, kept on the servlet request so that an error raised anywhere is
  * answered with the same RequestId and in the format the caller chose. It also gathers what the call's log line and
  * metrics say about it (action, AccessKeyId, account, region, error code), each value bounded and safe to log.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
+@Getter(AccessLevel.PACKAGE)
 final class RpcExchange {
 
     /** The action tag of a call that named no action this service answers: a bounded set of metric series. */
@@ -27,15 +32,15 @@ final class RpcExchange {
     private final String requestId = randomRequestId();
     private final String hostId;
     private ResponseFormat format = ResponseFormat.XML;
+    /** The action's name, or {@link #UNKNOWN_ACTION}. */
     private String action = UNKNOWN_ACTION;
+    /** The AccessKeyId the caller named (checked only once {@link #accountId} is set), or null. */
     private String accessKeyId;
+    /** The account of the AccessKey that signed the call, or null if it was not authenticated. */
     private String accountId;
     private String regionId;
+    /** The API error code the call was answered with, or null for a success. */
     private String errorCode;
-
-    private RpcExchange(String hostId) {
-        this.hostId = hostId;
-    }
 
     /**
      * A random (version 4) UUID, upper case, as Alibaba Cloud's RequestIds are. It identifies a call in the logs and
@@ -83,42 +88,6 @@ final class RpcExchange {
 
     void failedWith(String errorCode) {
         this.errorCode = errorCode;
-    }
-
-    String requestId() {
-        return requestId;
-    }
-
-    String hostId() {
-        return hostId;
-    }
-
-    ResponseFormat format() {
-        return format;
-    }
-
-    /** The action's name, or {@link #UNKNOWN_ACTION}. */
-    String action() {
-        return action;
-    }
-
-    /** The AccessKeyId the caller named (checked only once {@link #accountId()} is set), or null. */
-    String accessKeyId() {
-        return accessKeyId;
-    }
-
-    /** The account of the AccessKey that signed the call, or null if it was not authenticated. */
-    String accountId() {
-        return accountId;
-    }
-
-    String regionId() {
-        return regionId;
-    }
-
-    /** The API error code the call was answered with, or null for a success. */
-    String errorCode() {
-        return errorCode;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * backoff, and clears it again once it listens, for what changed in between.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessKeyChangeListener implements SmartLifecycle {
 
     /** What pg_stat_activity shows for the connection. */
@@ -35,11 +38,6 @@ class AccessKeyChangeListener implements SmartLifecycle {
     private final JdbcConnectionDetails database;
     private volatile Thread thread;
     private volatile boolean running;
-
-    AccessKeyChangeListener(AccessKeyLookup accessKeys, JdbcConnectionDetails database) {
-        this.accessKeys = accessKeys;
-        this.database = database;
-    }
 
     @Override
     public void start() {

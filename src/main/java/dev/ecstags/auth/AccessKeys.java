@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The operator's side of AccessKeys: issue, enable/disable and delete them. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessKeys {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{1,20}");
@@ -32,15 +35,6 @@ public class AccessKeys {
     private final AccessKeyLookup lookup;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    AccessKeys(JdbcClient jdbc, SecretCipher secretCipher, SignatureNonces nonces,
-            AccessKeyLookup lookup, Clock clock) {
-        this.jdbc = jdbc;
-        this.secretCipher = secretCipher;
-        this.nonces = nonces;
-        this.lookup = lookup;
-        this.clock = clock;
-    }
 
     /**
      * Issues an active AccessKey for an account; its secret is stored encrypted and returned only here.

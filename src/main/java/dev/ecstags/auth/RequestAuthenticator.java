@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
  * rule refuses the call first).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RequestAuthenticator {
 
     /** How far a request's timestamp may lie from the server clock, either way. */
@@ -30,12 +33,6 @@ public class RequestAuthenticator {
     private final AccessKeyLookup accessKeys;
     private final SignatureNonces nonces;
     private final Clock clock;
-
-    RequestAuthenticator(AccessKeyLookup accessKeys, SignatureNonces nonces, Clock clock) {
-        this.accessKeys = accessKeys;
-        this.nonces = nonces;
-        this.clock = clock;
-    }
 
     /**
      * Checks, in this order, the timestamp's format, its window, that the AccessKey exists, that it is active, and

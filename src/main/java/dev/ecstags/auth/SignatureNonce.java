@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.Getter;
 
 /**
  * The nonce of an authenticated request, not yet recorded: the action's own statement records it (one round trip for
  * both), or, when a parameter rule refuses the request first, {@link RequestAuthenticator#spendNonce} does on its own.
  * Either way it is recorded once per request; whoever records it marks it settled.
  */
+@Getter(AccessLevel.PACKAGE)
 public final class SignatureNonce {
 
     /**
@@ -32,6 +35,7 @@ public final class SignatureNonce {
     private final String storedValue;
     private final OffsetDateTime expiresAt;
     private final OffsetDateTime now;
+    @Getter(AccessLevel.NONE)
     private boolean settled;
 
     /**
@@ -70,26 +74,6 @@ public final class SignatureNonce {
 
     boolean isSettled() {
         return settled;
-    }
-
-    String accountId() {
-        return accountId;
-    }
-
-    String accessKeyId() {
-        return accessKeyId;
-    }
-
-    String storedValue() {
-        return storedValue;
-    }
-
-    OffsetDateTime expiresAt() {
-        return expiresAt;
-    }
-
-    OffsetDateTime now() {
-        return now;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * The nonces seen per AccessKey, kept in PostgreSQL so that a replay fails on every instance of the service.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SignatureNonces {
 
     private static final Logger log = LoggerFactory.getLogger(SignatureNonces.class);
@@ -26,11 +29,6 @@ class SignatureNonces {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    SignatureNonces(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * Records a nonce on its own, in one statement that is atomic across instances (the same CTE the actions'

@@ -1,5 +1,8 @@
 package dev.ecstags.error;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Every error the RPC API answers with: its code, HTTP status and documented message.
  *
@@ -11,6 +14,7 @@ package dev.ecstags.error;
  * constants may share a code when the same code ranks at two places (InvalidParameter for a malformed value, and
  * for Tag combined with TagFilter).
  */
+@RequiredArgsConstructor
 public enum ErrorCode {
 
     // Transport and authentication, in the order they are checked (but for V1's IncompleteSignature, see above). The
@@ -82,23 +86,11 @@ public enum ErrorCode {
             "The request processing has failed due to some unknown error, exception or failure."),
     SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
 
+    @Getter
     private final int httpStatus;
+    @Getter
     private final String code;
     private final String messageTemplate;
-
-    ErrorCode(int httpStatus, String code, String messageTemplate) {
-        this.httpStatus = httpStatus;
-        this.code = code;
-        this.messageTemplate = messageTemplate;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    public String code() {
-        return code;
-    }
 
     /** The documented message, with the template's placeholders filled from {@code args} ("" where none given). */
     public String message(Object... args) {

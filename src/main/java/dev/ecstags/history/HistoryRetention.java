@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * are skipped by the others.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HistoryRetention {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
@@ -26,12 +29,6 @@ class HistoryRetention {
     private final TagHistoryStore store;
     private final HistoryProperties properties;
     private final Clock clock;
-
-    HistoryRetention(TagHistoryStore store, HistoryProperties properties, Clock clock) {
-        this.store = store;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void purgeExpired() {

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * still covers. The changes themselves are written by the statements that make them (tag and resource stores).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TagHistory {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
@@ -23,12 +26,6 @@ public class TagHistory {
     private final TagHistoryStore store;
     private final HistoryProperties properties;
     private final Clock clock;
-
-    TagHistory(TagHistoryStore store, HistoryProperties properties, Clock clock) {
-        this.store = store;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Changes newest first, {@code limit} at a time; {@code pageToken} is the previous page's next token. */
     public HistoryPage changes(HistoryQuery query, String pageToken, int limit) {

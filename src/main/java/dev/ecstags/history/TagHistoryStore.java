@@ -7,18 +7,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code tag_history} rows: read by account (newest first) or by resource, and purged by age. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TagHistoryStore {
 
     private final JdbcClient jdbc;
-
-    TagHistoryStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Keyset-paged on the primary key (account, changed_at, id), backwards. */
     List<TagChange> find(HistoryQuery query, TagHistory.Cursor after, int limit) {

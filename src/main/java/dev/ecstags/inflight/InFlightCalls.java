@@ -5,6 +5,8 @@ import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,6 +180,7 @@ public class InFlightCalls implements SmartLifecycle {
     }
 
     /** One worker thread's watched call, reused by every call the thread serves. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     private static final class Slot implements Watch {
 
         private final Thread thread;
@@ -190,10 +193,6 @@ public class InFlightCalls implements SmartLifecycle {
         /** The driver's statement the call last started (or null). */
         private volatile Statement statement;
         private volatile boolean clientLeft;
-
-        Slot(Thread thread) {
-            this.thread = thread;
-        }
 
         /** Only the slot's own thread writes call, since, statement and clientLeft while a call is open. */
         void open(ClientConnection connection) {

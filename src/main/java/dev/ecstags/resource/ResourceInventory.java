@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code resource} table. A resource is identified by region, type and id; the account is what it belongs to.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ResourceInventory {
 
     /** The most resources one call may register: one transaction of bounded size. */
@@ -26,11 +29,6 @@ public class ResourceInventory {
 
     private final JdbcClient jdbc;
     private final Regions regions;
-
-    ResourceInventory(JdbcClient jdbc, Regions regions) {
-        this.jdbc = jdbc;
-        this.regions = regions;
-    }
 
     /**
      * Registers 1..{@value #MAX_BATCH} resources in one transaction: a new resource is added, a known one gets the

@@ -3,6 +3,7 @@ package dev.ecstags.resource;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.Getter;
 
 /** The ECS resource types that carry tags, as the 2014-05-26 API names them (lower case on the wire). */
 public enum ResourceType {
@@ -26,12 +27,9 @@ public enum ResourceType {
     ACTIVATION,
     MANAGEDINSTANCE;
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
-
     /** The name callers send and see, in lower case. */
-    public String wireName() {
-        return wireName;
-    }
+    @Getter
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** Case-insensitive, as the API compares resource types. */
     public static Optional<ResourceType> fromWire(String name) {

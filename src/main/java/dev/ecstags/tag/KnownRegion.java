@@ -9,6 +9,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** A region this deployment serves (absent or empty is another rule's business: {@code @NotEmpty}). */
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -22,13 +24,10 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     class Validator implements ConstraintValidator<KnownRegion, String> {
 
         private final Regions regions;
-
-        Validator(Regions regions) {
-            this.regions = regions;
-        }
 
         @Override
         public boolean isValid(String regionId, ConstraintValidatorContext context) {

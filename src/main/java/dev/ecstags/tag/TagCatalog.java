@@ -3,6 +3,8 @@ package dev.ecstags.tag;
 import dev.ecstags.auth.SignatureNonce;
 import dev.ecstags.resource.ResourceType;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Service;
  * as ListTagResources does: public tags, or private (system) tags for a service key with Scope=private.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TagCatalog {
 
     private final TagRequestRules rules;
     private final TagCatalogStore store;
-
-    TagCatalog(TagRequestRules rules, TagCatalogStore store) {
-        this.rules = rules;
-        this.store = store;
-    }
 
     /**
      * Checks the request, then records its nonce and reads the page in one statement. A category the caller's kind

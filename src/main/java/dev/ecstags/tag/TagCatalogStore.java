@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * A call narrowed to one resource reads its few rows and groups them.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TagCatalogStore {
 
     private static final String[] ALL_TYPES = Arrays.stream(ResourceType.values()).map(ResourceType::wireName)
@@ -30,10 +33,6 @@ class TagCatalogStore {
     private static final String SCOPE = "account_id = :account and region_id = :region and private = :private";
 
     private final JdbcClient jdbc;
-
-    TagCatalogStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Reads a page in the same statement that records the request's nonce ({@link SignatureNonce#RECORD_CTE}). */
     CatalogRead describe(CatalogQuery query, long offset, int size, int pageNumber, SignatureNonce nonce) {

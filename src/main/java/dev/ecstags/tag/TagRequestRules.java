@@ -3,6 +3,8 @@ package dev.ecstags.tag;
 import dev.ecstags.error.ErrorCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * first in {@code ErrorCode} answers.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TagRequestRules {
 
     private final Validator validator;
-
-    TagRequestRules(Validator validator) {
-        this.validator = validator;
-    }
 
     /** Throws the ApiException of the first rule, in catalog order, that the request breaks. */
     void check(Object request) {

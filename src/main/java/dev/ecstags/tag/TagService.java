@@ -5,6 +5,8 @@ import dev.ecstags.error.ErrorCode;
 import dev.ecstags.history.ChangeSource;
 import dev.ecstags.resource.ResourceType;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
  * request costs one database round trip.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TagService {
 
     static final int MAX_TAGS_PER_RESOURCE = 20;
@@ -20,12 +23,6 @@ public class TagService {
     private final TagRequestRules rules;
     private final TagStore store;
     private final NextTokens nextTokens;
-
-    TagService(TagRequestRules rules, TagStore store, NextTokens nextTokens) {
-        this.rules = rules;
-        this.store = store;
-        this.nextTokens = nextTokens;
-    }
 
     /**
      * Checks the request, then records its nonce, untags and records the change in the tag history in one statement.

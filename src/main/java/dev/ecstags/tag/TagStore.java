@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * round trips whatever its size.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TagStore {
 
     static final int PAGE_SIZE = 50;
@@ -51,10 +54,6 @@ class TagStore {
                 from changed)""";
 
     private final JdbcClient jdbc;
-
-    TagStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Records the nonce and removes the keys from every target resource (no keys: every tag of the target's kind), in

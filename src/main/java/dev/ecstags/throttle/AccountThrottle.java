@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -79,16 +81,12 @@ public class AccountThrottle {
     }
 
     /** One call's claim on its account's share; not thread-safe (one request thread). */
+    @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
     public final class Admission implements AutoCloseable {
 
         private final String regionId;
         private final ActionClass actionClass;
         private String admitted;
-
-        private Admission(String regionId, ActionClass actionClass) {
-            this.regionId = regionId;
-            this.actionClass = actionClass;
-        }
 
         public void admit(Caller caller) {
             String accountId = caller.accountId();

@@ -70,54 +70,49 @@ class RequestAuthenticatorTest extends ServiceTest {
     @Nested
     class Success {
 
+        /** The request passes every check, as the caller of {@code key}: its AccessKeyId, its account, a normal key. */
+        void assertAuthenticatedAsTheKey(SignedRequest request) {
+            assertThat(authenticate(request)).isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
+        }
+
         @Test
         void v1GetLikeLegacyJavaCore() {
-            assertThat(authenticate(v1().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
+            assertAuthenticatedAsTheKey(v1().toSignedRequest());
         }
 
         @Test
         void v1PostWithEveryParameterInTheFormBodyLikePopCore() {
-            assertThat(authenticate(v1().inFormBody().toSignedRequest()).accountId())
-                    .isEqualTo(key.accountId());
+            assertAuthenticatedAsTheKey(v1().inFormBody().toSignedRequest());
         }
 
         @Test
         void v1WithEmptyValuesLeftUnsignedLikeTeaV2() {
-            assertThat(authenticate(v1().param("Format", "json").signEmptyValues(false)
-                    .toSignedRequest()).accessKeyId()).isEqualTo(key.accessKeyId());
+            assertAuthenticatedAsTheKey(v1().param("Format", "json").signEmptyValues(false).toSignedRequest());
         }
 
         @Test
         void v1WithActionAndVersionOnlyInHeaders() {
-            SignedRequest request = v1().param("Action", null).param("Version", null)
+            assertAuthenticatedAsTheKey(v1().param("Action", null).param("Version", null)
                     .header("x-acs-action", "UntagResources").header("x-acs-version", TestSigner.API_VERSION)
-                    .toSignedRequest();
-
-            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
+                    .toSignedRequest());
         }
 
         @Test
         void v3LikeTheTeaSdk() {
-            assertThat(authenticate(v3().toSignedRequest()))
-                    .isEqualTo(new Caller(key.accessKeyId(), key.accountId(), false));
+            assertAuthenticatedAsTheKey(v3().toSignedRequest());
         }
 
         @Test
         void v3WithAuthorizationFieldsInLegacyJavaCoreOrder() {
-            SignedRequest request = v3().legacyCoreFieldOrder().header("content-type", "application/json")
-                    .toSignedRequest();
-
-            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertAuthenticatedAsTheKey(v3().legacyCoreFieldOrder().header("content-type", "application/json")
+                    .toSignedRequest());
         }
 
         @Test
         void v3WithActionInTheQueryLikeLegacyJavaCoreInV3Mode() {
-            SignedRequest request = v3().header("x-acs-action", null).header("x-acs-version", null)
+            assertAuthenticatedAsTheKey(v3().header("x-acs-action", null).header("x-acs-version", null)
                     .param("Action", "UntagResources").param("Version", TestSigner.API_VERSION).param("Format", "JSON")
-                    .toSignedRequest();
-
-            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
+                    .toSignedRequest());
         }
 
         @Test
@@ -126,7 +121,7 @@ class RequestAuthenticatorTest extends ServiceTest {
             assertThat(request.parameters()).containsEntry("TagKey.3", "from the body");
             assertThat(request.queryParameters()).doesNotContainKey("TagKey.3");
 
-            assertThat(authenticate(request).accountId()).isEqualTo(key.accountId());
+            assertAuthenticatedAsTheKey(request);
         }
 
         @Test

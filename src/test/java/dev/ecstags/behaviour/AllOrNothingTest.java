@@ -28,11 +28,9 @@ class AllOrNothingTest extends TagBehaviourTest {
     @Test
     void aTagBatchThatWouldExceedTheQuotaOnOneResourceWritesNothingOnTheOthers() {
         var account = newAccount();
-        var nearlyFull = instanceOf(account);
+        var nearlyFull = taggedInstanceOf(account, numberedTags("k", 0, 19));
         var empty = instanceOf(account);
-        var someTags = instanceOf(account);
-        assertOk(tag(account.key(), Parameters.instances(nearlyFull).tags(numberedTags("k", 0, 19))));
-        assertOk(tag(account.key(), Parameters.instances(someTags).tags("a", "old")));
+        var someTags = taggedInstanceOf(account, "a", "old");
 
         // The overwrite of "a" on someTags and the new tags on empty must not land either.
         assertRefused(tag(account.key(), Parameters.instances(empty, someTags, nearlyFull)

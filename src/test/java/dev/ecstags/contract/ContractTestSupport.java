@@ -39,14 +39,34 @@ abstract class ContractTestSupport extends ServiceTest {
      */
     void anAccountWithATaggedInstance(Map<String, String> publicTags) {
         key = newNormalKey();
-        tagged = newInstance(key.accountId());
-        tagPublicly(key, List.of(tagged), publicTags);
+        tagged = newTaggedInstance(key, publicTags);
         watchTagRows(key.accountId());
+    }
+
+    /** Watches the account's tag rows, as {@link #watchTagRows(String)}, once they are the {@code count} set up. */
+    void watchTagRows(String accountId, int count) {
+        assertThat(watchTagRows(accountId)).as("tag rows the test set up").hasSize(count);
     }
 
     /** Registers one fresh taggable instance of the account in {@link #REGION}. */
     String newInstance(String accountId) {
         return register(accountId, REGION, TYPE, true, 1).get(0);
+    }
+
+    /** Registers one fresh instance of the key's account, as {@link #newInstance}, carrying these public tags. */
+    String newTaggedInstance(IssuedAccessKey key, Map<String, String> publicTags) {
+        String id = newInstance(key.accountId());
+        tagPublicly(key, List.of(id), publicTags);
+        return id;
+    }
+
+    /** 51 resource ids, one more than a call may list: {@code first}, then fresh ids that no resource has. */
+    static List<String> oneIdTooMany(String... first) {
+        List<String> ids = new ArrayList<>(List.of(first));
+        while (ids.size() < 51) {
+            ids.add(TestIds.instance());
+        }
+        return ids;
     }
 
     /** Registers {@code count} fresh resources and returns their ids. */

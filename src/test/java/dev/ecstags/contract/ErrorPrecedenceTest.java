@@ -5,7 +5,6 @@ import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +29,6 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
     TestSigner.V1 tagTeam() {
         return tagResources(key).param("ResourceId.1", tagged).param("Tag.1.Key", "team").param("Tag.1.Value", "a");
-    }
-
-    static List<String> fiftyOneIds() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 51; i++) {
-            ids.add(TestIds.instance());
-        }
-        return ids;
     }
 
     @Nested
@@ -166,7 +157,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void resourceIdZeroBeforeTooManyIds() {
-            assertError(untag(key).params(resourceIds(fiftyOneIds())).param("ResourceId.0", tagged)
+            assertError(untag(key).params(resourceIds(oneIdTooMany())).param("ResourceId.0", tagged)
                     .param("TagKey.1", "env").send(), 400, "InvalidParameter");
         }
 
@@ -233,7 +224,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void unknownResourceTypeBeforeTooManyIds() {
-            assertError(untag(key).param("ResourceType", "vm").params(resourceIds(fiftyOneIds()))
+            assertError(untag(key).param("ResourceType", "vm").params(resourceIds(oneIdTooMany()))
                     .param("TagKey.1", "env").send(), Documented.INVALID_RESOURCE_TYPE);
         }
 
@@ -244,13 +235,13 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         @Test
         void tooManyIdsBeforeTooManyTags() {
-            assertError(untag(key).params(resourceIds(fiftyOneIds())).params(tagKeys(numberedKeys("k", 21))).send(),
+            assertError(untag(key).params(resourceIds(oneIdTooMany())).params(tagKeys(numberedKeys("k", 21))).send(),
                     Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
 
         @Test
         void tooManyIdsBeforeMissingTags() {
-            assertError(tagResources(key).params(resourceIds(fiftyOneIds())).send(),
+            assertError(tagResources(key).params(resourceIds(oneIdTooMany())).send(),
                     Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
     }
@@ -371,9 +362,7 @@ class ErrorPrecedenceTest extends ContractTestSupport {
 
         /** A fresh instance of the account carrying 20 public tags, the most it may: one more breaks the quota. */
         String aFullInstance() {
-            String full = newInstance(key.accountId());
-            tagPublicly(key, List.of(full), numberedTags("k", 20));
-            return full;
+            return newTaggedInstance(key, numberedTags("k", 20));
         }
 
         @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecstags.support.RpcResponse;
 import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,22 +47,14 @@ class ListTagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void fiftyOneIds() {
-            List<String> ids = new ArrayList<>(List.of(tagged));
-            for (int i = 2; i <= 51; i++) {
-                ids.add(TestIds.instance());
-            }
-
-            assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
+            assertError(listTagResources(key).params(resourceIds(oneIdTooMany(tagged))).send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
 
         @Test
         void fiftyOneIdsOfWhichTwoAreTheSame() {
-            List<String> ids = new ArrayList<>(List.of(tagged, tagged));
-            for (int i = 3; i <= 51; i++) {
-                ids.add(TestIds.instance());
-            }
-
-            assertError(listTagResources(key).params(resourceIds(ids)).send(), Documented.NUMBER_EXCEED_RESOURCE_IDS);
+            assertError(listTagResources(key).params(resourceIds(oneIdTooMany(tagged, tagged))).send(),
+                    Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
 
         @Test

@@ -9,7 +9,6 @@ import dev.ecstags.support.TestIds;
 import dev.ecstags.support.TestSigner;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -97,8 +96,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void aPutWithAFormBodyChangesNothing() {
             var key = newNormalKey();
-            String id = newInstance(key.accountId());
-            tagPublicly(key, List.of(id), Map.of("env", "prod"));
+            String id = newTaggedInstance(key, Map.of("env", "prod"));
             var before = tagRows(key.accountId());
 
             var response = untag(key).param("ResourceId.1", id).param("TagKey.1", "env").inFormBody()
@@ -333,8 +331,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void v1ParameterChangedAfterSigning() {
             var key = newNormalKey();
-            String id = newInstance(key.accountId());
-            tagPublicly(key, List.of(id), Map.of("env", "prod", "team", "a"));
+            String id = newTaggedInstance(key, Map.of("env", "prod", "team", "a"));
             var call = untag(key).param("ResourceId.1", id).param("TagKey.1", "env");
             String signatureOfEnv = call.signedParameters().get("Signature");
 
@@ -364,8 +361,7 @@ class TransportAndAuthErrorsTest extends ContractTestSupport {
         @Test
         void v3PayloadHashOfAnotherBody() {
             var key = newNormalKey();
-            String id = newInstance(key.accountId());
-            tagPublicly(key, List.of(id), Map.of("env", "prod"));
+            String id = newTaggedInstance(key, Map.of("env", "prod"));
 
             // Correctly signed, but the signed hash is the empty body's while the body carries the parameters.
             var response = rpc.v3(key).action("UntagResources")

@@ -26,18 +26,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UntagResourcesErrorsTest extends ContractTestSupport {
 
-    List<String> rowsBefore;
-
     @BeforeEach
     void accountWithATaggedInstance() {
         anAccountWithATaggedInstance(Map.of("env", "prod", "team", "a"));
-        rowsBefore = tagRows(key.accountId());
-        assertThat(rowsBefore).hasSize(2);
+        watchTagRows(key.accountId(), 2);
     }
 
-    /** Untag of the tagged instance by the account's normal key, the key env named; the test breaks one rule. */
+    /** Untag of the tagged instance by the account's normal key; the test names the keys (or All). */
+    TestSigner.V1 untagTagged() {
+        return untag(key).param("ResourceId.1", tagged);
+    }
+
+    /** {@link #untagTagged} naming the key env; the test breaks one rule. */
     TestSigner.V1 untagEnv() {
-        return untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env");
+        return untagTagged().param("TagKey.1", "env");
     }
 
     @Test
@@ -61,23 +63,13 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void fiftyOneIds() {
-            List<String> ids = new ArrayList<>(List.of(tagged));
-            for (int i = 2; i <= 51; i++) {
-                ids.add(TestIds.instance());
-            }
-
-            assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
+            assertRefused(untag(key).params(resourceIds(oneIdTooMany(tagged))).param("TagKey.1", "env").send(),
                     Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
 
         @Test
         void fiftyOneIdsOfWhichTwoAreTheSame() {
-            List<String> ids = new ArrayList<>(List.of(tagged, tagged));
-            for (int i = 3; i <= 51; i++) {
-                ids.add(TestIds.instance());
-            }
-
-            assertRefused(untag(key).params(resourceIds(ids)).param("TagKey.1", "env").send(),
+            assertRefused(untag(key).params(resourceIds(oneIdTooMany(tagged, tagged))).param("TagKey.1", "env").send(),
                     Documented.NUMBER_EXCEED_RESOURCE_IDS);
         }
 
@@ -102,18 +94,18 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void neitherTagKeyNorAll() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).send(), Documented.MISSING_TAGS);
+            assertRefused(untagTagged().send(), Documented.MISSING_TAGS);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"false", "FALSE", "False"})
         void allFalseWithoutTagKey(String all) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), Documented.MISSING_TAGS);
+            assertRefused(untagTagged().param("All", all).send(), Documented.MISSING_TAGS);
         }
 
         @Test
         void allTrueWithoutTagKeyRemovesEveryTag() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "TRUE").send());
+            assertSucceeded(untagTagged().param("All", "TRUE").send());
 
             assertThat(tagRows(key.accountId())).isEmpty();
         }
@@ -124,13 +116,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void twentyOneKeys() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21))).send(),
-                    Documented.NUMBER_EXCEED_TAGS);
+            assertRefused(untagTagged().params(tagKeys(numberedKeys("k", 21))).send(), Documented.NUMBER_EXCEED_TAGS);
         }
 
         @Test
         void twentyOneKeysWithAllTrue() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys(numberedKeys("k", 21)))
+            assertRefused(untagTagged().params(tagKeys(numberedKeys("k", 21)))
                     .param("All", "true").send(), Documented.NUMBER_EXCEED_TAGS);
         }
 
@@ -139,7 +130,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             var keys = new ArrayList<>(numberedKeys("k", 19));
             keys.add("env");
 
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).params(tagKeys(keys)).send());
+            assertSucceeded(untagTagged().params(tagKeys(keys)).send());
             assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " team=a");
         }
     }
@@ -150,14 +141,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ParameterizedTest
         @ValueSource(strings = {"TagKey.21", "TagKey.0", "TagKey.100"})
         void anIndexOutsideOneToTwenty(String name) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param(name, "env").send(),
-                    Documented.INVALID_TAG_COUNT);
+            assertRefused(untagTagged().param(name, "env").send(), Documented.INVALID_TAG_COUNT);
         }
 
         @Test
         void anIndexOutsideBesideValidOnes() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.21", "team")
-                    .send(), Documented.INVALID_TAG_COUNT);
+            assertRefused(untagEnv().param("TagKey.21", "team").send(), Documented.INVALID_TAG_COUNT);
         }
     }
 
@@ -166,14 +155,12 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void sameKeyTwice() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("env", "team", "env")).send(),
-                    Documented.DUPLICATE_TAG_KEY);
+            assertRefused(untagTagged().params(tagKeys("env", "team", "env")).send(), Documented.DUPLICATE_TAG_KEY);
         }
 
         @Test
         void emptyKeyTwice() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).params(tagKeys("", "")).send(),
-                    Documented.DUPLICATE_TAG_KEY);
+            assertRefused(untagTagged().params(tagKeys("", "")).send(), Documented.DUPLICATE_TAG_KEY);
         }
     }
 
@@ -184,26 +171,25 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ValueSource(strings = {"aliyun", "aliyunTeam", "ALIYUN:x", "Aliyun-x", "acs:", "acs:rm:rgId", "ACS:x",
                 "Acs:x", "see http://example.com", "https://example.com", "http://"})
         void aKeyBreakingTheRules(String tagKey) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "env").param("TagKey.2", tagKey)
-                    .send(), Documented.INVALID_TAG_KEY);
+            assertRefused(untagEnv().param("TagKey.2", tagKey).send(), Documented.INVALID_TAG_KEY);
         }
 
         @Test
         void aKeyOf129Characters() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(129)).send(),
-                    Documented.INVALID_TAG_KEY);
+            assertRefused(untagTagged().param("TagKey.1", "k".repeat(129)).send(), Documented.INVALID_TAG_KEY);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "acs", "xaliyun", "my-acs:key", "http", "http:/x", "ftp://host"})
         void keysWithinTheRulesAreAccepted(String tagKey) {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", tagKey).send());
-            assertThat(tagRows(key.accountId())).isEqualTo(rowsBefore);
+            assertSucceeded(untagTagged().param("TagKey.1", tagKey).send());
+            assertThat(tagRows(key.accountId())).containsExactly("cn-hangzhou/instance/" + tagged + " env=prod",
+                    "cn-hangzhou/instance/" + tagged + " team=a");
         }
 
         @Test
         void aKeyOf128CharactersIsAccepted() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "k".repeat(128)).send());
+            assertSucceeded(untagTagged().param("TagKey.1", "k".repeat(128)).send());
         }
 
         @Test
@@ -219,28 +205,24 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void unknownId() {
-            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(),
-                    Documented.RESOURCE_NOT_FOUND);
+            assertRefused(untagEnv().param("ResourceId.1", TestIds.instance()).send(), Documented.RESOURCE_NOT_FOUND);
         }
 
         @Test
         void oneUnknownIdInABatchLeavesEveryTagInPlace() {
-            String second = newInstance(key.accountId());
-            tagPublicly(key, List.of(second), Map.of("env", "test"));
-            rowsBefore = watchTagRows(key.accountId());
+            String second = newTaggedInstance(key, Map.of("env", "test"));
+            watchTagRows(key.accountId(), 3);
 
             var response = untag(key).params(resourceIds(tagged, TestIds.instance(), second))
                     .params(tagKeys("env", "team")).send();
 
             assertRefused(response, Documented.RESOURCE_NOT_FOUND);
-            assertThat(rowsBefore).hasSize(3);
         }
 
         @Test
         void anotherAccountsResourceIsAnsweredAsUnknown() {
             var other = newNormalKey();
-            String theirs = newInstance(other.accountId());
-            tagPublicly(other, List.of(theirs), Map.of("env", "prod"));
+            String theirs = newTaggedInstance(other, Map.of("env", "prod"));
             var theirRowsBefore = tagRows(other.accountId());
 
             var response = untag(key).params(resourceIds(tagged, theirs)).param("TagKey.1", "env").send();
@@ -255,7 +237,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
             String id = register(key.accountId(), REGION, "disk", true, 1).get(0);
             assertSucceeded(rpc.v1(key).action("TagResources").param("RegionId", REGION).param("ResourceType", "disk")
                     .param("ResourceId.1", id).params(tags(Map.of("env", "prod"))).send());
-            rowsBefore = watchTagRows(key.accountId());
+            watchTagRows(key.accountId());
 
             assertRefused(untag(key).param("ResourceId.1", id).param("TagKey.1", "env").send(),
                     Documented.RESOURCE_NOT_FOUND);
@@ -285,8 +267,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @Test
         void aNormalKeyCannotReachAnotherAccountThroughTagOwnerUid() {
             var other = newNormalKey();
-            String theirs = newInstance(other.accountId());
-            tagPublicly(other, List.of(theirs), Map.of("env", "prod"));
+            String theirs = newTaggedInstance(other, Map.of("env", "prod"));
 
             var response = untag(key).param("TagOwnerUid", other.accountId()).param("TagOwnerBid", BID)
                     .param("ResourceId.1", theirs).param("TagKey.1", "env").send();
@@ -309,21 +290,18 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @BeforeEach
         void privateTagOnTheInstance() {
             tagPrivately(key.accountId(), List.of(tagged), Map.of("acs:system", "on", "owner", "ecs"));
-            rowsBefore = watchTagRows(key.accountId());
-            assertThat(rowsBefore).hasSize(4);
+            watchTagRows(key.accountId(), 4);
         }
 
         @Test
         void aNormalKeyNamesAKeyTheResourceCarriesPrivately() {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("TagKey.1", "owner").send(),
-                    Documented.NO_PERMISSION_TAG);
+            assertRefused(untagTagged().param("TagKey.1", "owner").send(), Documented.NO_PERMISSION_TAG);
         }
 
         @Test
         void aKeyPrivateOnOneResourceAndPublicOnAnotherRefusesTheWholeBatch() {
-            String second = newInstance(key.accountId());
-            tagPublicly(key, List.of(second), Map.of("owner", "me"));
-            rowsBefore = watchTagRows(key.accountId());
+            String second = newTaggedInstance(key, Map.of("owner", "me"));
+            watchTagRows(key.accountId());
 
             // "owner" is public on the second instance and private on the first: the whole call is refused.
             assertRefused(untag(key).params(resourceIds(second, tagged)).params(tagKeys("env", "owner")).send(),
@@ -339,7 +317,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
 
         @Test
         void allTrueByANormalKeyRemovesOnlyThePublicTags() {
-            assertSucceeded(untag(key).param("ResourceId.1", tagged).param("All", "true").send());
+            assertSucceeded(untagTagged().param("All", "true").send());
 
             assertThat(tagRows(key.accountId())).containsExactly(
                     "cn-hangzhou/instance/" + tagged + " acs:system=on (private)",
@@ -365,7 +343,7 @@ class UntagResourcesErrorsTest extends ContractTestSupport {
         @ParameterizedTest
         @ValueSource(strings = {"maybe", "yes", "1", "0"})
         void allNotABooleanWithoutKeys(String all) {
-            assertRefused(untag(key).param("ResourceId.1", tagged).param("All", all).send(), 400, "InvalidParameter");
+            assertRefused(untagTagged().param("All", all).send(), 400, "InvalidParameter");
         }
 
         @ParameterizedTest

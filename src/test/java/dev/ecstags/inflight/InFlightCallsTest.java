@@ -20,29 +20,26 @@ class InFlightCallsTest {
     @Test
     void aCallYoungerThanTheIntervalIsNotLookedAt() throws Exception {
         var calls = checkingEvery(Duration.ofSeconds(10));
-        var client = new FakeClient(true);
-        var statement = new FakeStatement();
+        var call = new Call(new FakeClient(true));
 
-        try (var watch = calls.watch(client)) {
-            calls.starting(statement.proxy);
+        try (var watch = call.startOn(calls)) {
             calls.check();
         }
 
-        assertThat(client.looks).hasValue(0);
-        assertThat(statement.cancels).hasValue(0);
+        assertThat(call.client.looks).hasValue(0);
+        assertThat(call.statement.cancels).hasValue(0);
     }
 
     @Test
     void theStatementOfACallWhoseClientLeftIsCancelledAndNoOtherStarts() throws Exception {
         var calls = checkingEvery(Duration.ofMillis(1));
-        var statement = new FakeStatement();
+        var call = new Call(new FakeClient(true));
 
-        try (var watch = calls.watch(new FakeClient(true))) {
-            calls.starting(statement.proxy);
+        try (var watch = call.startOn(calls)) {
             Thread.sleep(5);
             calls.check();
 
-            assertThat(statement.cancels).hasValue(1);
+            assertThat(call.statement.cancels).hasValue(1);
             assertThat(calls.clientLeft()).isTrue();
             assertThatThrownBy(() -> calls.starting(new FakeStatement().proxy))
                     .isInstanceOfSatisfying(SQLException.class,
@@ -53,11 +50,9 @@ class InFlightCallsTest {
     @Test
     void aCallWhoseClientStaysIsLookedAtButNotCancelled() throws Exception {
         var calls = checkingEvery(Duration.ofMillis(1));
-        var client = new FakeClient(false);
-        var statement = new FakeStatement();
+        var call = new Call(new FakeClient(false));
 
-        try (var watch = calls.watch(client)) {
-            calls.starting(statement.proxy);
+        try (var watch = call.startOn(calls)) {
             Thread.sleep(5);
             calls.check();
             calls.check();
@@ -65,27 +60,23 @@ class InFlightCallsTest {
             assertThat(calls.clientLeft()).isFalse();
         }
 
-        assertThat(client.looks).hasValue(2);
-        assertThat(statement.cancels).hasValue(0);
+        assertThat(call.client.looks).hasValue(2);
+        assertThat(call.statement.cancels).hasValue(0);
     }
 
     /** A closed watch is not looked at, and the thread's next call starts afresh. */
     @Test
     void aCallIsLookedAtOnlyWhileItIsWatched() throws Exception {
         var calls = checkingEvery(Duration.ofMillis(1));
-        var left = new FakeClient(true);
-        var statement = new FakeStatement();
-        try (var watch = calls.watch(left)) {
-            calls.starting(statement.proxy);
-        }
+        var left = new Call(new FakeClient(true));
+        left.startOn(calls).close();
         Thread.sleep(5);
 
         calls.check();
 
-        assertThat(left.looks).hasValue(0);
-        assertThat(statement.cancels).hasValue(0);
-        try (var watch = calls.watch(new FakeClient(false))) {
-            calls.starting(new FakeStatement().proxy);
+        assertThat(left.client.looks).hasValue(0);
+        assertThat(left.statement.cancels).hasValue(0);
+        try (var watch = new Call(new FakeClient(false)).startOn(calls)) {
             assertThat(calls.clientLeft()).isFalse();
         }
     }
@@ -105,6 +96,21 @@ class InFlightCallsTest {
 
     private static InFlightCalls checkingEvery(Duration interval) {
         return new InFlightCalls(new ClientLeaveProperties(interval));
+    }
+
+    /** A call on the test's thread: its client, and the statement it runs. */
+    private record Call(FakeClient client, FakeStatement statement) {
+
+        Call(FakeClient client) {
+            this(client, new FakeStatement());
+        }
+
+        /** Starts the call's statement under a watch, as a worker thread does; closing the watch ends the call. */
+        InFlightCalls.Watch startOn(InFlightCalls calls) throws SQLException {
+            var watch = calls.watch(client);
+            calls.starting(statement.proxy);
+            return watch;
+        }
     }
 
     private static final class FakeClient implements ClientConnection {
