@@ -51,6 +51,11 @@ class RequestLogTest extends ServiceTest {
                 .contains(" INFO [" + requestId + "]")
                 .contains("RPC TagResources", "AccessKeyId=" + key.accessKeyId(), "account=" + key.accountId(),
                         "region=" + REGION, "status=200", "code=-", " ms");
+        // Spring Boot's console layout, which application.yml's copy of it without colours keeps.
+        assertThat(lines.get(0))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)  INFO \\["
+                        + requestId
+                        + "] \\d+ --- \\[ecs-tag-service] \\[.{15}] dev\\.ecstags\\.api\\.RpcCallLog +: RPC .*");
         assertThat(output.getOut()).doesNotContain(signature, key.accessKeySecret());
     }
 
