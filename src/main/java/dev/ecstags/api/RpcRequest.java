@@ -28,14 +28,7 @@ record RpcRequest(SignedRequest signed, Optional<String> malformed) {
     static RpcRequest read(HttpServletRequest http) throws IOException {
         var reader = new FormReader();
         Map<String, String> query = reader.decode(http.getQueryString());
-        // Read to the declared length where there is one (RequestIntakeFilter has the whole body by now): a read
-        // "up to" the bound allocates an 8 KB chunk on every call, most of the garbage a small call makes.
-        long declaredLength = http.getContentLengthLong();
-        byte[] body = declaredLength == 0
-                ? new byte[0]
-                : http.getInputStream().readNBytes(declaredLength > 0 && declaredLength <= MAX_BODY_BYTES
-                        ? (int) declaredLength
-                        : MAX_BODY_BYTES + 1);
+        byte[] body = body(http);
         Map<String, String> parameters = new HashMap<>(query);
         if (body.length > MAX_BODY_BYTES) {
             // RequestIntakeFilter refuses such a body before it gets here; never read it as if it were absent.
@@ -49,6 +42,20 @@ record RpcRequest(SignedRequest signed, Optional<String> malformed) {
         }
         return new RpcRequest(new SignedRequest(http.getMethod(), query, parameters, headers, body),
                 Optional.ofNullable(reader.firstMalformed));
+    }
+
+    /**
+     * The body, read to its declared length: RequestIntakeFilter has it whole by now, and a read "up to" the bound
+     * would allocate an 8 KB chunk on every call, most of the garbage a small call makes. Without a length within the
+     * bound, it reads one byte past the bound, for the caller to refuse.
+     */
+    private static byte[] body(HttpServletRequest http) throws IOException {
+        long declaredLength = http.getContentLengthLong();
+        if (declaredLength == 0) {
+            return new byte[0]; // most SDK calls carry none
+        }
+        boolean withinBound = declaredLength > 0 && declaredLength <= MAX_BODY_BYTES;
+        return http.getInputStream().readNBytes(withinBound ? (int) declaredLength : MAX_BODY_BYTES + 1);
     }
 
     /** A body without a content type is read as a form too: some clients send none. */
